@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "pipeline",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "pipeline", targets: ["pipeline"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+  ],
+  targets: [
+    // The C libraries, found through pkg-config (Debian: libzip-dev, libxml2-dev).
+    .systemLibrary(
+      name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+    // Reading spreadsheets: XLSX (OPC package, workbook, shared strings, styles, sheets) and CSV.
+    .target(name: "Spreadsheet", dependencies: ["CLibZip", "CLibXML2"]),
+    // The national standard as data: domains, fields, codelists, enumerations, OPDs.
+    .target(
+      name: "Standard", dependencies: ["Spreadsheet"],
+      resources: [.copy("Resources")]),
+    // Configuration, the stages and the finding catalog.
+    .target(
+      name: "Pipeline",
+      dependencies: [
+        "Spreadsheet", "Standard",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // One emitter per output, and safe (atomic, escaped) writing.
+    .target(name: "Emit", dependencies: ["Pipeline", "Standard"]),
+    .executableTarget(
+      name: "pipeline",
+      dependencies: [
+        "Spreadsheet", "Standard", "Pipeline", "Emit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "StandardTests", dependencies: ["Standard"]),
+    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Standard", "Spreadsheet"]),
+    .testTarget(name: "EmitTests", dependencies: ["Emit", "Pipeline"]),
+    .testTarget(name: "EndToEndTests", dependencies: [], resources: [.copy("Fixtures")]),
+  ],
+  swiftLanguageModes: [.v5]
+)
