@@ -34,7 +34,7 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // One emitter per output, and safe (atomic, escaped) writing.
-    .target(name: "Emit", dependencies: ["Pipeline", "Standard"]),
+    .target(name: "Emit", dependencies: ["Pipeline", "Standard"], resources: [.copy("Resources")]),
     .executableTarget(
       name: "pipeline",
       dependencies: [
@@ -42,7 +42,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
     .testTarget(name: "StandardTests", dependencies: ["Standard"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Standard", "Spreadsheet"]),
     .testTarget(name: "EmitTests", dependencies: ["Emit", "Pipeline"]),

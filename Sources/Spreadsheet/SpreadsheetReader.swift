@@ -13,7 +13,8 @@ public protocol SheetSource: AnyObject {
 public enum SpreadsheetReader {
   /// Opens `path` as XLSX (when its bytes are a zip) or as CSV (when its extension
   /// says delimited text). Everything else is a typed `ReadError`.
-  public static func open(path: String, limits: ReadLimits = ReadLimits()) throws -> any SheetSource {
+  public static func open(path: String, limits: ReadLimits = ReadLimits()) throws -> any SheetSource
+  {
     switch try FileSniffer.sniff(path: path) {
     case .zip:
       return try XLSXWorkbook(path: path, limits: limits)
