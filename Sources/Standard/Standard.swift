@@ -1,1 +1,248 @@
 import Foundation
+import Spreadsheet
+
+/// The national standard as the tool loads it: domains and fields from
+/// `domains.json`, codelists from CSV files (SPEC §3). Nothing of it is in code.
+public struct Standard: Sendable {
+  /// One loaded codelist file with its provenance, as `daftar_kode` reports it.
+  public struct ListInfo: Sendable {
+    public let name: String
+    public let edition: String
+    /// verbatim | reference | provisional | indicative | project
+    public let status: String
+    public let path: String
+    public var isProvisional: Bool { status == "provisional" }
+  }
+
+  public let edition: String
+  public let domains: [Domain]
+  public let noColumnAliases: [String]
+  public let lists: [ListInfo]
+  public let codelists: [String: Codelist]
+  public let enumerations: [String: Enumeration]
+  public let opds: OPDRegistry
+
+  public func domain(_ key: String) -> Domain? { domains.first { $0.key == key } }
+  public func info(_ list: String) -> ListInfo? { lists.first { $0.name == list } }
+
+  /// The folder holding the standard's data files inside the tool.
+  public static var bundledFolder: URL {
+    Bundle.module.resourceURL!.appendingPathComponent("Resources")
+  }
+
+  /// Loads the bundled standard, with codelist files replaced by `overrides`
+  /// (list name → CSV path), as `pipeline.yml` may ask.
+  public static func load(overrides: [String: String] = [:]) throws -> Standard {
+    let folder = bundledFolder
+    let manifest = try decode(
+      CodelistManifest.self, from: folder.appendingPathComponent("codelists.json"))
+    for name in overrides.keys where !manifest.codelists.contains(where: { $0.nama == name }) {
+      throw StandardError.unknownCodelist(name)
+    }
+    let domainsFile = try decode(DomainsFile.self, from: folder.appendingPathComponent("domains.json"))
+
+    var lists: [ListInfo] = []
+    var codelists: [String: Codelist] = [:]
+    var enumerations: [String: Enumeration] = [:]
+    var opds: OPDRegistry?
+    for item in manifest.codelists {
+      let path = overrides[item.nama] ?? folder.appendingPathComponent(item.berkas).path
+      lists.append(ListInfo(name: item.nama, edition: item.edisi, status: item.status, path: path))
+      let table = try CodelistTable(path: path)
+      switch item.jenis {
+      case "hierarki":
+        codelists[item.nama] = try Codelist(name: item.nama, table: table)
+      case "enumerasi":
+        for e in try Enumeration.all(table: table) { enumerations[e.name] = e }
+      case "opd":
+        opds = try OPDRegistry(table: table)
+      default:
+        throw StandardError.unreadable(file: item.berkas, detail: "jenis \(item.jenis)")
+      }
+    }
+    guard let opds else { throw StandardError.missingResource("opd") }
+    let domains = domainsFile.domains.map { $0.domain }
+    for d in domains {
+      for f in d.fields {
+        switch f.type {
+        case .code(let list, _, _) where codelists[list] == nil: throw StandardError.unknownCodelist(list)
+        case .choice(let list) where enumerations[list] == nil: throw StandardError.unknownCodelist(list)
+        default: break
+        }
+      }
+    }
+    return Standard(
+      edition: domainsFile.edisi, domains: domains, noColumnAliases: domainsFile.no_aliases,
+      lists: lists, codelists: codelists, enumerations: enumerations, opds: opds)
+  }
+
+  private static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw StandardError.missingResource(url.lastPathComponent)
+    }
+    do {
+      return try JSONDecoder().decode(type, from: data)
+    } catch {
+      throw StandardError.unreadable(file: url.lastPathComponent, detail: "\(error)")
+    }
+  }
+}
+
+/// A codelist CSV read by the project's own CSV reader, addressed by column name.
+struct CodelistTable {
+  let file: String
+  let header: [String]
+  let rows: [[String]]
+
+  init(path: String) throws {
+    file = (path as NSString).lastPathComponent
+    let doc: CSVDocument
+    do {
+      doc = try CSVDocument(path: path)
+    } catch {
+      throw StandardError.unreadable(file: file, detail: "\(error)")
+    }
+    guard let first = doc.records.first else {
+      throw StandardError.unreadable(file: file, detail: "kosong")
+    }
+    header = first.map { $0.trimmingCharacters(in: .whitespaces) }
+    rows = doc.records.dropFirst().filter { !($0.count == 1 && $0[0].isEmpty) }
+  }
+
+  func column(_ name: String) throws -> Int {
+    guard let i = header.firstIndex(of: name) else {
+      throw StandardError.missingColumn(file: file, column: name)
+    }
+    return i
+  }
+
+  func value(_ row: [String], _ index: Int) -> String {
+    index < row.count ? row[index].trimmingCharacters(in: .whitespaces) : ""
+  }
+}
+
+extension Codelist {
+  init(name: String, table: CodelistTable) throws {
+    let (k, n, t, p) = try (
+      table.column("kode"), table.column("nama"), table.column("tingkat"), table.column("induk")
+    )
+    var entries: [Entry] = []
+    for (i, row) in table.rows.enumerated() {
+      guard let level = Int(table.value(row, t)), !table.value(row, k).isEmpty else {
+        throw StandardError.badRow(file: table.file, row: i + 2, detail: "kode/tingkat")
+      }
+      let parent = table.value(row, p)
+      entries.append(
+        Entry(
+          code: table.value(row, k), name: table.value(row, n), level: level,
+          parent: parent.isEmpty ? nil : parent))
+    }
+    self.init(name: name, entries: entries)
+  }
+}
+
+extension Enumeration {
+  static func all(table: CodelistTable) throws -> [Enumeration] {
+    let (d, k, l, a) = try (
+      table.column("daftar"), table.column("kode"), table.column("label"), table.column("alias")
+    )
+    var order: [String] = []
+    var values: [String: [Value]] = [:]
+    for row in table.rows {
+      let list = table.value(row, d)
+      if values[list] == nil { order.append(list) }
+      let aliases = table.value(row, a).split(separator: "|").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      values[list, default: []].append(
+        Value(code: table.value(row, k), label: table.value(row, l), aliases: aliases))
+    }
+    return order.map { Enumeration(name: $0, values: values[$0]!) }
+  }
+}
+
+extension OPDRegistry {
+  init(table: CodelistTable) throws {
+    let (k, n, s, a) = try (
+      table.column("kode"), table.column("nama"), table.column("singkatan"), table.column("alias")
+    )
+    let offices = table.rows.map { row in
+      OPD(
+        code: table.value(row, k), name: table.value(row, n), abbreviation: table.value(row, s),
+        aliases: table.value(row, a).split(separator: "|").map {
+          $0.trimmingCharacters(in: .whitespaces)
+        })
+    }
+    try self.init(offices: offices)
+  }
+}
+
+// MARK: - The data files' shapes
+
+private struct CodelistManifest: Decodable {
+  struct Item: Decodable {
+    let nama: String
+    let berkas: String
+    let jenis: String
+    let edisi: String
+    let status: String
+  }
+  let codelists: [Item]
+}
+
+private struct DomainsFile: Decodable {
+  struct DomainEntry: Decodable {
+    let key: String
+    let label: String
+    let label_en: String
+    let id_prefix: String
+    let sheet_names: [String]
+    let fields: [FieldEntry]
+
+    var domain: Domain {
+      Domain(
+        key: key, label: label, labelEnglish: label_en, idPrefix: id_prefix,
+        sheetNames: sheet_names, fields: fields.map(\.field))
+    }
+  }
+
+  struct FieldEntry: Decodable {
+    let key: String
+    let label: String
+    let aliases: [String]
+    let type: String
+    let required: Bool?
+    let list: String?
+    let level: Int?
+    let childless_above: Bool?
+    let level_aliases: [String]?
+    let min: Double?
+    let max: Double?
+    let whole: Bool?
+    let targets: [String]?
+
+    var field: Field {
+      let t: FieldType
+      switch type {
+      case "kode":
+        t = .code(list: list ?? "", level: level ?? 1, childlessAbove: childless_above ?? false)
+      case "pilihan": t = .choice(list: list ?? "")
+      case "bilangan": t = .number(min: min, max: max, whole: whole ?? false)
+      case "rupiah": t = .rupiah
+      case "tahun": t = .year
+      case "tanggal": t = .date
+      case "url": t = .url
+      case "ref": t = .reference(targets: targets ?? [])
+      case "opd": t = .opd
+      default: t = .text
+      }
+      return Field(
+        key: key, label: label, aliases: aliases, type: t, required: required ?? false,
+        levelAliases: level_aliases ?? [])
+    }
+  }
+
+  let edisi: String
+  let no_aliases: [String]
+  let domains: [DomainEntry]
+}

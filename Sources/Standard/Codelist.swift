@@ -1,0 +1,159 @@
+/// A hierarchical codelist (RAB, RAL, RAD, RAA, RAI, RAK, wilayah, bidang urusan).
+public struct Codelist: Sendable {
+  public struct Entry: Sendable, Hashable {
+    public let code: String
+    public let name: String
+    public let level: Int
+    public let parent: String?
+  }
+
+  public let name: String
+  public let entries: [Entry]
+  private let byCode: [String: Int]
+  private let childCount: [String: Int]
+  private let byNameKey: [String: [Int]]
+
+  public init(name: String, entries: [Entry]) {
+    self.name = name
+    self.entries = entries
+    var byCode: [String: Int] = [:]
+    var childCount: [String: Int] = [:]
+    var byNameKey: [String: [Int]] = [:]
+    for (i, e) in entries.enumerated() {
+      byCode[e.code] = i
+      if let p = e.parent { childCount[p, default: 0] += 1 }
+      byNameKey[MatchKey.of(e.name), default: []].append(i)
+    }
+    self.byCode = byCode
+    self.childCount = childCount
+    self.byNameKey = byNameKey
+  }
+
+  public func entry(_ code: String) -> Entry? { byCode[code].map { entries[$0] } }
+  public func hasChildren(_ code: String) -> Bool { (childCount[code] ?? 0) > 0 }
+
+  /// Entries whose name matches `name` case-, space- and punctuation-insensitively.
+  public func entries(named name: String) -> [Entry] {
+    (byNameKey[MatchKey.of(name)] ?? []).map { entries[$0] }
+  }
+
+  /// The prefix shared by the codes (`RAB`), when they have one.
+  public var prefix: String? {
+    guard let first = entries.first?.code, let dot = first.firstIndex(of: ".") else { return nil }
+    let p = String(first[..<dot])
+    return p.allSatisfy(\.isLetter) ? p : nil
+  }
+}
+
+/// The value lists behind `pilihan:X` fields (`enumerasi.csv`).
+public struct Enumeration: Sendable {
+  public struct Value: Sendable, Hashable {
+    public let code: String
+    public let label: String
+    public let aliases: [String]
+  }
+
+  public let name: String
+  public let values: [Value]
+  private let byKey: [String: Int]
+
+  public init(name: String, values: [Value]) {
+    self.name = name
+    self.values = values
+    var byKey: [String: Int] = [:]
+    for (i, v) in values.enumerated() {
+      for spelling in [v.code, v.label] + v.aliases { byKey[MatchKey.of(spelling)] = i }
+    }
+    self.byKey = byKey
+  }
+
+  public func match(_ text: String) -> Value? { byKey[MatchKey.of(text)].map { values[$0] } }
+
+  public func suggestions(for text: String) -> [String] {
+    let candidates = values.flatMap { v in
+      ([v.label] + v.aliases).map { (key: MatchKey.of($0), display: v.label) }
+    }
+    return Suggest.closest(to: text, among: candidates)
+  }
+}
+
+/// The OPDs (perangkat daerah) of the regency, matched by name, abbreviation,
+/// alias or code, never fuzzily (`Bapeda` and `Bapenda` are two offices).
+public struct OPDRegistry: Sendable {
+  public struct OPD: Sendable, Hashable {
+    public let code: String
+    public let name: String
+    public let abbreviation: String
+    public let aliases: [String]
+  }
+
+  public let offices: [OPD]
+  private let byKey: [String: Int]
+
+  /// Fails with the spelling when it would point to two different OPDs.
+  public init(offices: [OPD]) throws {
+    self.offices = offices
+    var byKey: [String: Int] = [:]
+    for (i, o) in offices.enumerated() {
+      for spelling in [o.code, o.name, o.abbreviation] + o.aliases where !spelling.isEmpty {
+        let key = MatchKey.of(spelling)
+        if let other = byKey[key], other != i {
+          throw StandardError.ambiguousSpelling(list: "opd", spelling: spelling)
+        }
+        byKey[key] = i
+      }
+    }
+    self.byKey = byKey
+  }
+
+  static let regencySuffixes = ["kabupatenserang", "kabserang", "kabserangbanten"]
+
+  /// Resolves a spelling; "Kab. Serang" suffixes are tolerated.
+  public func match(_ text: String) -> OPD? {
+    var key = MatchKey.of(text)
+    if let i = byKey[key] { return offices[i] }
+    for suffix in Self.regencySuffixes where key.hasSuffix(suffix) && key.count > suffix.count {
+      key.removeLast(suffix.count)
+      if let i = byKey[key] { return offices[i] }
+    }
+    return nil
+  }
+
+  public func office(code: String) -> OPD? { offices.first { $0.code == code } }
+
+  /// The OPD named by the words of a file name (`dinkes.xlsx`,
+  /// `Dinas Kesehatan - Aplikasi.csv`): the longest run of words that matches,
+  /// provided no other OPD matches a run of the same length.
+  public func match(fileStem: String) -> OPD? {
+    let words = fileStem.split { " _-.".contains($0) }.map(String.init)
+    guard !words.isEmpty else { return nil }
+    for length in stride(from: words.count, through: 1, by: -1) {
+      var found = Set<String>()
+      var first: OPD?
+      for start in 0...(words.count - length) {
+        if let o = match(words[start..<start + length].joined(separator: " ")) {
+          if found.insert(o.code).inserted, first == nil { first = o }
+        }
+      }
+      if found.count == 1 { return first }
+      if found.count > 1 { return nil }
+    }
+    return nil
+  }
+
+  public func suggestions(for text: String) -> [String] {
+    let candidates = offices.flatMap { o in
+      ([o.name, o.abbreviation] + o.aliases).map { (key: MatchKey.of($0), display: o.name) }
+    }
+    return Suggest.closest(to: text, among: candidates)
+  }
+}
+
+public enum StandardError: Error, Equatable, Sendable {
+  case missingResource(String)
+  case unreadable(file: String, detail: String)
+  case missingColumn(file: String, column: String)
+  case badRow(file: String, row: Int, detail: String)
+  case ambiguousSpelling(list: String, spelling: String)
+  case unknownCodelist(String)
+}

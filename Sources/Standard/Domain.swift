@@ -1,0 +1,57 @@
+/// One of the six architecture domains and its fields, as the standard's data
+/// file (`domains.json`) describes them.
+public struct Domain: Sendable, Hashable {
+  public let key: String
+  public let label: String
+  public let labelEnglish: String
+  /// Prefix of the ids the tool assigns to records with an empty id.
+  public let idPrefix: String
+  /// Sheet names (and CSV file names) that stand for this domain.
+  public let sheetNames: [String]
+  public let fields: [Field]
+
+  public func field(_ key: String) -> Field? { fields.first { $0.key == key } }
+  public var requiredFields: [Field] { fields.filter(\.required) }
+}
+
+public struct Field: Sendable, Hashable {
+  public let key: String
+  public let label: String
+  public let aliases: [String]
+  public let type: FieldType
+  public let required: Bool
+  /// Column labels of split code columns, with `{n}` standing for the level.
+  public let levelAliases: [String]
+}
+
+public enum FieldType: Sendable, Hashable {
+  case text
+  /// A code of a hierarchical codelist. National codes at `level` are accepted;
+  /// with `childlessAbove`, so are codes of higher levels that have no children.
+  /// Codes below an accepted national code are local codes.
+  case code(list: String, level: Int, childlessAbove: Bool)
+  case choice(list: String)
+  case number(min: Double?, max: Double?, whole: Bool)
+  case rupiah
+  case year
+  case date
+  case url
+  case reference(targets: [String])
+  case opd
+
+  /// The type's name as the standard writes it (SPEC §3).
+  public var name: String {
+    switch self {
+    case .text: return "teks"
+    case .code(let list, _, _): return "kode:\(list)"
+    case .choice(let list): return "pilihan:\(list)"
+    case .number: return "bilangan"
+    case .rupiah: return "rupiah"
+    case .year: return "tahun"
+    case .date: return "tanggal"
+    case .url: return "url"
+    case .reference(let t): return "ref:\(t.joined(separator: "|"))"
+    case .opd: return "opd"
+    }
+  }
+}
