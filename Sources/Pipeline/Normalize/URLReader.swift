@@ -1,0 +1,95 @@
+/// Application addresses (SPEC §4, `url`). Intranet applications are common in
+/// regencies, so single-label hosts (`simpeg`, `localhost`) and IPv4 addresses with a
+/// port are accepted; only `http` and `https` are; a missing scheme becomes `https://`.
+/// Scheme and host are lower-cased, the rest is kept as written.
+public enum URLReader {
+  public static func normalize(_ s: String) -> String? {
+    let t = TextCleaner.clean(s)
+    if t.isEmpty || t.utf8.count > 2048 { return nil }
+    if placeholders.contains(TextCleaner.key(t)) { return nil }
+    // Inner spaces, control characters and backslashes never belong in an address.
+    for u in t.unicodeScalars where u.value <= 0x20 || u.value == 0x7F || u == "\\" {
+      return nil
+    }
+
+    var scheme = "https"
+    var rest = Substring(t)
+    if let r = t.range(of: "://") {
+      let given = t[..<r.lowerBound].lowercased()
+      guard given == "http" || given == "https" else { return nil }
+      scheme = given
+      rest = t[r.upperBound...]
+    } else if let colon = t.firstIndex(of: ":") {
+      // `mailto:…`, `javascript:…`, `http:/x`: a scheme without `//`. A colon followed
+      // by a port number (`simpeg:8080/`) is fine.
+      let after = t[t.index(after: colon)...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+      guard !after.isEmpty, after.allSatisfy(\.isASCIIDigit) else { return nil }
+    }
+
+    let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+    let authority = rest[..<authorityEnd]
+    let tail = rest[authorityEnd...]
+    guard !authority.contains("@") else { return nil }
+
+    var host = authority
+    var port: Substring?
+    if host.hasPrefix("[") {
+      // IPv6 literal: `[::1]:8080`.
+      guard let close = host.firstIndex(of: "]") else { return nil }
+      let inside = host[host.index(after: host.startIndex)..<close]
+      guard inside.contains(":"), inside.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." })
+      else { return nil }
+      let after = host[host.index(after: close)...]
+      if !after.isEmpty {
+        guard after.hasPrefix(":") else { return nil }
+        port = after.dropFirst()
+      }
+      host = host[...close]
+    } else if let colon = host.firstIndex(of: ":") {
+      port = host[host.index(after: colon)...]
+      host = host[..<colon]
+      guard isHostName(host) else { return nil }
+    } else {
+      guard isHostName(host) else { return nil }
+    }
+    if let p = port {
+      guard (1...5).contains(p.count), p.allSatisfy(\.isASCIIDigit), let n = Int(p),
+        (1...65535).contains(n)
+      else { return nil }
+    }
+    var out = scheme + "://" + host.lowercased()
+    if let p = port { out += ":" + p }
+    return out + tail
+  }
+
+  /// Words that stand for "no address" in the inventories.
+  private static let placeholders: Set<String> = [
+    "tidak", "tidakada", "belum", "belumada", "none", "nil", "null", "nihil", "kosong", "na",
+    "tbd", "offline", "url", "link",
+  ]
+
+  /// A DNS name or a dotted IPv4 address. Labels are letters, digits and hyphens (any
+  /// script's letters, for internationalised names); an all-digit last label means an
+  /// IPv4 address, which must then be four octets.
+  static func isHostName(_ host: Substring) -> Bool {
+    if host.isEmpty || host.utf8.count > 253 { return false }
+    let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+    for label in labels {
+      guard (1...63).contains(label.utf8.count), label.first != "-", label.last != "-",
+        label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
+      else { return false }
+    }
+    if let last = labels.last, last.allSatisfy(\.isASCIIDigit) {
+      guard labels.count == 4 else { return false }
+      for label in labels {
+        guard label.count <= 3, label.allSatisfy(\.isASCIIDigit), let v = Int(label), v <= 255
+        else { return false }
+      }
+    }
+    return true
+  }
+}
+
+extension Character {
+  fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
