@@ -27,7 +27,7 @@ public struct Standard: Sendable {
 
   /// The folder holding the standard's data files inside the tool.
   public static var bundledFolder: URL {
-    Bundle.module.resourceURL!.appendingPathComponent("Resources")
+    Bundle.module.bundleURL.appendingPathComponent("Resources")
   }
 
   /// Loads the bundled standard, with codelist files replaced by `overrides`

@@ -53,6 +53,11 @@ public enum ReadErrorMessages {
         "{file}: isi berkas rusak di \(part) baris \(line) (\(detail)). Buka di Excel atau LibreOffice lalu simpan ulang.",
         "{file}: damaged content in \(part) line \(line) (\(detail)). Open it in Excel or LibreOffice and save it again."
       )
+    case .invalidCellReference(let part, let reference):
+      return (
+        "{file}: isi berkas rusak di \(part): alamat sel \"\(reference)\" tidak sah. Buka di Excel atau LibreOffice lalu simpan ulang.",
+        "{file}: damaged content in \(part): the cell address \"\(reference)\" is not valid. Open it in Excel or LibreOffice and save it again."
+      )
     case .limitExceeded(let kind, let part):
       return (
         "{file}: berkas ditolak karena melampaui batas keamanan (\(kind.rawValue)) di \(part). Jika berkas ini sah, naikkan batasnya di pipeline.yml.",

@@ -1,0 +1,188 @@
+import Crypto
+import Foundation
+import Pipeline
+import Spreadsheet
+import Standard
+
+/// `arsitektur-spbe.json` for KemenPAN RB (SPEC §7), built from the
+/// consolidated architecture. Deterministic: same inputs, same bytes (with
+/// `SOURCE_DATE_EPOCH` fixing `dibuat_pada`).
+public struct ArchitectureDocument {
+  public let architecture: Architecture
+  public let standard: Standard
+  public let configuration: Configuration
+  public let createdAt: Date
+
+  public init(architecture: Architecture, standard: Standard, configuration: Configuration, createdAt: Date) {
+    self.architecture = architecture
+    self.standard = standard
+    self.configuration = configuration
+    self.createdAt = createdAt
+  }
+
+  /// `SOURCE_DATE_EPOCH` when set (reproducible builds convention), else now.
+  public static func creationDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+    if let s = environment["SOURCE_DATE_EPOCH"], let t = Int64(s) {
+      return Date(timeIntervalSince1970: TimeInterval(t))
+    }
+    return Date()
+  }
+
+  public static func findingID(_ index: Int) -> String {
+    let n = String(index + 1)
+    return "T" + String(repeating: "0", count: max(0, 5 - n.count)) + n
+  }
+
+  public func json() -> JSON {
+    let a = architecture
+    var members: [(String, JSON)] = [
+      ("format", .string("spbe-arsitektur/1")),
+      ("instansi", .object([("nama", .string(configuration.institutionName)), ("kode_wilayah", .string(configuration.regionCode))])),
+      ("periode", .string(configuration.period)),
+      ("dibuat_pada", .string(Self.rfc3339(createdAt))),
+      ("alat", .object([("nama", .string("pipeline")), ("versi", .string(ToolVersion.current))])),
+      ("daftar_kode", .array(standard.lists.map(codelistEntry))),
+      ("sumber", .array(a.sources.map(sourceEntry))),
+      ("opd", .array(opdEntries())),
+    ]
+    for d in standard.domains {
+      members.append((d.key, .array(a.records.filter { !$0.rejected && $0.domain == d.key }.map { record($0, d) })))
+    }
+    members.append(("ditolak", .array(a.records.filter(\.rejected).map(rejected))))
+    members.append(("temuan", .array(a.findings.enumerated().map { finding($1, index: $0) })))
+    members.append(("ringkasan", summary()))
+    return .object(members)
+  }
+
+  static func rfc3339(_ d: Date) -> String {
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "en_US_POSIX")
+    f.timeZone = TimeZone(identifier: "UTC")
+    f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+    return f.string(from: d)
+  }
+
+  private func codelistEntry(_ l: Standard.ListInfo) -> JSON {
+    let data = FileManager.default.contents(atPath: l.path) ?? Data()
+    let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    return .object([("nama", .string(l.name)), ("edisi", .string(l.edition)), ("status", .string(l.status)), ("sha256", .string(sha))])
+  }
+
+  private func sourceEntry(_ s: SourceFile) -> JSON {
+    .object([
+      ("berkas", .string(s.path)),
+      ("sha256", .string(s.sha256)),
+      ("status", .string(s.readable ? "terbaca" : "gagal")),
+      ("format", .string(s.format?.rawValue)),
+      ("tabel", .array(s.tables.map { t in
+        .object([
+          ("lembar", .string(t.sheet)),
+          ("domain", .string(t.domain)),
+          ("baris_header", t.headerRow.map(JSON.int) ?? .null),
+          ("baris_data", .int(t.dataRows)),
+          ("diterima", .int(t.accepted)),
+          ("ditolak", .int(t.rejected)),
+          ("kosong", .int(t.blank)),
+        ])
+      })),
+    ])
+  }
+
+  private func opdEntries() -> [JSON] {
+    var files: [String: Set<String>] = [:]
+    var counts: [String: [String: Int]] = [:]
+    for r in architecture.records {
+      guard let o = r.opd else { continue }
+      files[o, default: []].insert(r.origin.file)
+      if !r.rejected { counts[o, default: [:]][r.domain, default: 0] += 1 }
+    }
+    return standard.opds.offices.map { o in
+      .object([
+        ("kode", .string(o.code)),
+        ("nama", .string(o.name)),
+        ("singkatan", .string(o.abbreviation)),
+        ("berkas", .array((files[o.code] ?? []).sorted().map(JSON.string))),
+        ("jumlah", .object(standard.domains.map { ($0.key, .int(counts[o.code]?[$0.key] ?? 0)) })),
+      ])
+    }
+  }
+
+  static func value(_ v: Value?, _ field: Field) -> JSON {
+    guard let v else {
+      if case .reference = field.type { return .array([]) }
+      return .null
+    }
+    switch v {
+    case .text(let s): return .string(s)
+    case .number(let d): return .double(d)
+    case .integer(let i): return .int(i)
+    case .date(let d): return .string(d.iso)
+    case .list(let l): return .array(l.map(JSON.string))
+    }
+  }
+
+  private func origin(_ o: Origin) -> JSON {
+    .object([("berkas", .string(o.file)), ("lembar", .string(o.sheet)), ("baris", .int(o.row))])
+  }
+
+  private func record(_ r: Record, _ d: Domain) -> JSON {
+    var m: [(String, JSON)] = d.fields.map { f in
+      f.key == "opd" ? (f.key, .string(r.opd)) : (f.key, Self.value(r.values[f.key], f))
+    }
+    m.append(("tambahan", .object(r.extra.map { ($0.0, CellJSON.encode($0.1)) })))
+    m.append(("asal", origin(r.origin)))
+    return .object(m)
+  }
+
+  private func rejected(_ r: Record) -> JSON {
+    .object([
+      ("domain", .string(r.domain)),
+      ("opd", .string(r.opd)),
+      ("nilai", .object(r.raw.map { ($0.0, CellJSON.encode($0.1)) })),
+      ("temuan", .array(r.findings.map { .string(Self.findingID($0)) })),
+      ("asal", origin(r.origin)),
+    ])
+  }
+
+  private func finding(_ f: Finding, index: Int) -> JSON {
+    let (message, fix) = Catalog.render(f, lang: configuration.language)
+    return .object([
+      ("id", .string(Self.findingID(index))),
+      ("jenis", .string(f.type.rawValue)),
+      ("tingkat", .string(f.severity.rawValue)),
+      ("berkas", .string(f.location.file)),
+      ("lembar", .string(f.location.sheet)),
+      ("sel", .string(f.location.cell)),
+      ("baris", f.location.row.map(JSON.int) ?? .null),
+      ("kolom", .string(f.columnLabel)),
+      ("bidang", .string(f.field)),
+      ("nilai", .string(f.value)),
+      ("pesan", .string(message)),
+      ("saran", .string(fix)),
+    ])
+  }
+
+  private func summary() -> JSON {
+    let a = architecture
+    let tables = a.sources.flatMap(\.tables)
+    var perType: [String: Int] = [:]
+    var perLevel: [Severity: Int] = [:]
+    for f in a.findings {
+      perType[f.type.rawValue, default: 0] += 1
+      perLevel[f.severity, default: 0] += 1
+    }
+    let sending = Set(a.records.compactMap(\.opd))
+    return .object([
+      ("berkas", .int(a.sources.count)),
+      ("berkas_gagal", .int(a.sources.filter { !$0.readable }.count)),
+      ("tabel", .int(tables.count)),
+      ("baris", .int(tables.reduce(0) { $0 + $1.dataRows })),
+      ("diterima", .int(tables.reduce(0) { $0 + $1.accepted })),
+      ("ditolak", .int(tables.reduce(0) { $0 + $1.rejected })),
+      ("kosong", .int(tables.reduce(0) { $0 + $1.blank })),
+      ("temuan", .object(Severity.allCases.map { ($0.rawValue, .int(perLevel[$0] ?? 0)) })),
+      ("per_jenis", .object(perType.keys.sorted().map { ($0, .int(perType[$0]!)) })),
+      ("opd_tanpa_kiriman", .array(standard.opds.offices.filter { !sending.contains($0.code) }.map { .string($0.code) })),
+    ])
+  }
+}

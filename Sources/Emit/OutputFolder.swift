@@ -1,0 +1,84 @@
+import Foundation
+
+/// Writes outputs so that a failed or killed run leaves the previous ones
+/// intact: each file goes to a temporary name in the same folder, is flushed to
+/// disk, then renamed over the old one. One run at a time holds the folder's lock.
+public final class OutputFolder {
+  public let path: String
+  private var lockFD: Int32 = -1
+
+  public init(path: String) { self.path = path }
+
+  public enum Failure: Error, Equatable, Sendable {
+    case unwritable(path: String, detail: String)
+    case locked(path: String)
+  }
+
+  /// Creates the folder and takes its lock (`.pipeline.lock`, flock).
+  public func open() throws {
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw Failure.unwritable(path: path, detail: String(cString: strerror(errno)))
+    }
+    let lockPath = (path as NSString).appendingPathComponent(".pipeline.lock")
+    lockFD = Foundation.open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+    guard lockFD >= 0 else {
+      throw Failure.unwritable(path: path, detail: String(cString: strerror(errno)))
+    }
+    if flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
+      close(lockFD)
+      lockFD = -1
+      throw Failure.locked(path: path)
+    }
+  }
+
+  deinit {
+    if lockFD >= 0 {
+      flock(lockFD, LOCK_UN)
+      close(lockFD)
+    }
+  }
+
+  /// Writes `name` (a plain file name or a path inside the folder) atomically.
+  public func write(_ name: String, _ text: String) throws {
+    try write(name, Data(text.utf8))
+  }
+
+  public func write(_ name: String, _ data: Data) throws {
+    let target = (path as NSString).appendingPathComponent(name)
+    let dir = (target as NSString).deletingLastPathComponent
+    let temp = (dir as NSString).appendingPathComponent(".\((name as NSString).lastPathComponent).tmp-\(getpid())")
+    do {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    } catch {
+      throw Failure.unwritable(path: dir, detail: String(cString: strerror(errno)))
+    }
+    let fd = Foundation.open(temp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw Failure.unwritable(path: target, detail: String(cString: strerror(errno))) }
+    var ok = true
+    var err: Int32 = 0
+    data.withUnsafeBytes { buf in
+      var offset = 0
+      while offset < buf.count {
+        let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
+        if n <= 0 {
+          ok = false
+          err = errno
+          return
+        }
+        offset += n
+      }
+    }
+    if ok && fsync(fd) != 0 {
+      ok = false
+      err = errno
+    }
+    close(fd)
+    guard ok, rename(temp, target) == 0 else {
+      let e = ok ? errno : err
+      unlink(temp)
+      throw Failure.unwritable(path: target, detail: String(cString: strerror(e)))
+    }
+  }
+}

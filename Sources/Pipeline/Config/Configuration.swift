@@ -1,0 +1,175 @@
+import Foundation
+import Spreadsheet
+import Yams
+
+/// The stages of a run, in the only order data can flow.
+public enum Stage: String, Sendable, CaseIterable {
+  case extract, normalize, validate, consolidate, emit
+}
+
+/// The outputs a run can write.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  case json
+  case temuanCSV = "temuan-csv"
+}
+
+/// When a run exits 1 (SPEC §6 `--fail-on`).
+public enum FailOn: String, Sendable, CaseIterable {
+  case kesalahan, peringatan, tidak
+}
+
+/// `pipeline.yml`: every key is documented in the README; unknown keys and bad
+/// values are refused with the key's name.
+public struct Configuration: Sendable {
+  public var institutionName = "Pemerintah Kabupaten Serang"
+  public var regionCode = "36.04"
+  public var period = "2025-2029"
+  public var inputs = "inputs"
+  public var outputs = "outputs"
+  public var stages = Stage.allCases
+  public var formats = OutputFormat.allCases
+  /// Codelist name → CSV path replacing the bundled list.
+  public var codelistOverrides: [String: String] = [:]
+  public var failOn = FailOn.kesalahan
+  public var language = Language.id
+  /// 0: one per core.
+  public var jobs = 0
+  public var limits = ReadLimits()
+
+  public init() {}
+
+  public static let fileName = "pipeline.yml"
+
+  static let topKeys: Set<String> = [
+    "instansi", "periode", "masukan", "keluaran", "tahapan", "format_keluaran", "daftar_kode",
+    "gagal_jika", "bahasa", "paralel", "batas",
+  ]
+  static let limitKeys: Set<String> = [
+    "ukuran_bagian_mb", "rasio_kompresi", "kedalaman_xml", "jumlah_shared_strings",
+    "ukuran_csv_mb", "ukuran_sel_csv_mb",
+  ]
+
+  /// Loads `path`; relative folders and codelist paths are taken relative to the
+  /// folder holding the file.
+  public static func load(path: String) throws -> Configuration {
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8)
+    else { throw ConfigError.unreadable(path: path) }
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text)
+    } catch {
+      throw ConfigError.syntax(path: path, detail: "\(error)")
+    }
+    var c = Configuration()
+    guard let root = node else { return c }
+    guard let map = root.mapping else { throw ConfigError.badValue(key: "(dokumen)", expected: "pemetaan kunci: nilai") }
+    let base = (path as NSString).deletingLastPathComponent
+    func resolve(_ p: String) -> String {
+      p.hasPrefix("/") || base.isEmpty ? p : (base as NSString).appendingPathComponent(p)
+    }
+    for (k, v) in map {
+      guard let key = k.string else { continue }
+      switch key {
+      case "instansi":
+        let m = try mapping(v, key)
+        for (ik, iv) in m {
+          switch ik.string ?? "" {
+          case "nama": c.institutionName = try string(iv, "instansi.nama")
+          case "kode_wilayah":
+            c.regionCode = try string(iv, "instansi.kode_wilayah")
+            guard c.regionCode.range(of: #"^\d\d(\.\d\d)*$"#, options: .regularExpression) != nil else {
+              throw ConfigError.badValue(key: "instansi.kode_wilayah", expected: "kode wilayah seperti \"36.04\"")
+            }
+          default: throw ConfigError.unknownKey("instansi.\(ik.string ?? "?")")
+          }
+        }
+      case "periode": c.period = try string(v, key)
+      case "masukan": c.inputs = resolve(try string(v, key))
+      case "keluaran": c.outputs = resolve(try string(v, key))
+      case "tahapan":
+        let names = try list(v, key)
+        var stages: [Stage] = []
+        for n in names {
+          guard let s = Stage(rawValue: n) else {
+            throw ConfigError.badValue(key: key, expected: Stage.allCases.map(\.rawValue).joined(separator: ", "))
+          }
+          stages.append(s)
+        }
+        // Data flows one way: each stage needs the ones before it.
+        guard stages == Array(Stage.allCases.prefix(stages.count)), !stages.isEmpty else {
+          throw ConfigError.stageOrder(stages.map(\.rawValue))
+        }
+        c.stages = stages
+      case "format_keluaran":
+        c.formats = try list(v, key).map {
+          guard let f = OutputFormat(rawValue: $0) else {
+            throw ConfigError.badValue(key: key, expected: OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+          }
+          return f
+        }
+      case "daftar_kode":
+        for (lk, lv) in try mapping(v, key) {
+          c.codelistOverrides[lk.string ?? ""] = resolve(try string(lv, "daftar_kode.\(lk.string ?? "")"))
+        }
+      case "gagal_jika":
+        guard let f = FailOn(rawValue: try string(v, key)) else {
+          throw ConfigError.badValue(key: key, expected: "kesalahan, peringatan, tidak")
+        }
+        c.failOn = f
+      case "bahasa":
+        guard let l = Language(rawValue: try string(v, key)) else {
+          throw ConfigError.badValue(key: key, expected: "id, en")
+        }
+        c.language = l
+      case "paralel":
+        c.jobs = try int(v, key, min: 0)
+      case "batas":
+        for (lk, lv) in try mapping(v, key) {
+          let name = lk.string ?? ""
+          let full = "batas.\(name)"
+          switch name {
+          case "ukuran_bagian_mb": c.limits.maxPartBytes = Int64(try int(lv, full, min: 1)) << 20
+          case "rasio_kompresi": c.limits.maxCompressionRatio = Int64(try int(lv, full, min: 1))
+          case "kedalaman_xml": c.limits.maxXMLDepth = try int(lv, full, min: 8)
+          case "jumlah_shared_strings": c.limits.maxSharedStrings = try int(lv, full, min: 1)
+          case "ukuran_csv_mb": c.limits.maxCSVBytes = Int64(try int(lv, full, min: 1)) << 20
+          case "ukuran_sel_csv_mb": c.limits.maxCSVFieldBytes = try int(lv, full, min: 1) << 20
+          default: throw ConfigError.unknownKey(full)
+          }
+        }
+      default:
+        throw ConfigError.unknownKey(key)
+      }
+    }
+    return c
+  }
+
+  private static func mapping(_ n: Node, _ key: String) throws -> Node.Mapping {
+    guard let m = n.mapping else { throw ConfigError.badValue(key: key, expected: "pemetaan kunci: nilai") }
+    return m
+  }
+  private static func string(_ n: Node, _ key: String) throws -> String {
+    guard let s = n.scalar?.string, !s.isEmpty else { throw ConfigError.badValue(key: key, expected: "teks") }
+    return s
+  }
+  private static func list(_ n: Node, _ key: String) throws -> [String] {
+    guard let seq = n.sequence else { throw ConfigError.badValue(key: key, expected: "daftar [a, b]") }
+    return try seq.map { try string($0, key) }
+  }
+  private static func int(_ n: Node, _ key: String, min: Int) throws -> Int {
+    guard let s = n.scalar?.string, let v = Int(s), v >= min else {
+      throw ConfigError.badValue(key: key, expected: "bilangan bulat ≥ \(min)")
+    }
+    return v
+  }
+}
+
+/// Why `pipeline.yml` was refused.
+public enum ConfigError: Error, Equatable, Sendable {
+  case unreadable(path: String)
+  case syntax(path: String, detail: String)
+  case unknownKey(String)
+  case badValue(key: String, expected: String)
+  case stageOrder([String])
+}

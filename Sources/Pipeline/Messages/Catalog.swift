@@ -1,0 +1,214 @@
+/// The one catalog of what the tool says about findings, in Bahasa Indonesia
+/// and English. A message names the problem; `saran` says how to fix it.
+public enum Catalog {
+  struct Entry {
+    let id: String
+    let en: String
+    let fixID: String?
+    let fixEN: String?
+  }
+
+  /// `pesan` and `saran` of a finding in `lang`.
+  public static func render(_ f: Finding, lang: Language) -> (message: String, fix: String?) {
+    var p = f.params
+    p["kolom"] = p["kolom"] ?? f.columnLabel ?? f.field ?? ""
+    p["nilai"] = f.value ?? ""
+    p["berkas"] = f.location.file
+    p["lembar"] = f.location.sheet ?? ""
+    p["sel"] = f.location.cell ?? ""
+    p["saran"] = f.suggestions.joined(separator: lang == .id ? " atau " : " or ")
+    let e = entry(f)
+    let message = fill(lang == .id ? e.id : e.en, p)
+    var fix = (lang == .id ? e.fixID : e.fixEN).map { fill($0, p) }
+    if fix == nil, !f.suggestions.isEmpty {
+      fix = fill(lang == .id ? "Mungkin maksudnya: {saran}." : "Did you mean: {saran}?", p)
+    }
+    return (message, fix)
+  }
+
+  static func entry(_ f: Finding) -> Entry {
+    let hasSuggestions = !f.suggestions.isEmpty
+    switch f.type {
+    case .berkasTidakTerbaca:
+      return Entry(
+        id: "Berkas tidak dapat dibaca sebagai lembar kerja ({sebab}).",
+        en: "The file cannot be read as a spreadsheet ({sebab}).",
+        fixID: "Buka berkas di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu kirim kembali.",
+        fixEN: "Open the file in Excel or LibreOffice, save it again as .xlsx and send it again.")
+    case .berkasTerenkripsi:
+      return Entry(
+        id: "Buku kerja dilindungi kata sandi sehingga isinya tidak dapat dibaca.",
+        en: "The workbook is password-protected, so its content cannot be read.",
+        fixID: "Hapus kata sandi (Berkas › Info › Lindungi Buku Kerja), simpan, lalu kirim kembali.",
+        fixEN: "Remove the password (File › Info › Protect Workbook), save and send it again.")
+    case .formatTidakDidukung:
+      return Entry(
+        id: "Format berkas (.{ekstensi}) tidak didukung; berkas ini dilewati.",
+        en: "The file format (.{ekstensi}) is not supported; the file was skipped.",
+        fixID: "Jika berisi inventaris SPBE, simpan ulang sebagai .xlsx atau .csv.",
+        fixEN: "If it holds an SPBE inventory, save it again as .xlsx or .csv.")
+    case .lembarTidakDikenal:
+      return Entry(
+        id: f.params["seri"] != nil
+          ? "Lembar \"{lembar}\" cocok dengan lebih dari satu domain; lembar ini tidak diimpor."
+          : "Lembar \"{lembar}\" tidak dikenali sebagai salah satu dari enam domain SPBE; lembar ini tidak diimpor.",
+        en: f.params["seri"] != nil
+          ? "Sheet \"{lembar}\" matches more than one domain; it was not imported."
+          : "Sheet \"{lembar}\" is not recognized as one of the six SPBE domains; it was not imported.",
+        fixID: "Beri nama lembar sesuai domainnya (Proses Bisnis, Layanan, Data dan Informasi, Aplikasi, Infrastruktur, Keamanan).",
+        fixEN: "Name the sheet after its domain (Proses Bisnis, Layanan, Data dan Informasi, Aplikasi, Infrastruktur, Keamanan).")
+    case .headerTidakDitemukan:
+      return Entry(
+        id: "Baris judul kolom untuk domain {domain} tidak ditemukan dalam 30 baris pertama.",
+        en: "No header row for the {domain} domain was found in the first 30 rows.",
+        fixID: "Pastikan ada satu baris berisi judul kolom (mis. \"Nama Aplikasi\", \"Kode RAA\") di atas data.",
+        fixEN: "Make sure one row above the data holds the column headers (e.g. \"Nama Aplikasi\", \"Kode RAA\").")
+    case .kolomWajibTidakAda:
+      return Entry(
+        id: "Kolom wajib \"{kolom}\" tidak ada di lembar {domain}; semua barisnya ditolak.",
+        en: "The required column \"{kolom}\" is missing from the {domain} sheet; all its rows are rejected.",
+        fixID: "Tambahkan kolom \"{kolom}\" dan isi untuk setiap baris.",
+        fixEN: "Add a \"{kolom}\" column and fill it in for every row.")
+    case .kolomTidakDikenal:
+      return Entry(
+        id: "Kolom \"{kolom}\" tidak termasuk standar; isinya disimpan sebagai data tambahan.",
+        en: "Column \"{kolom}\" is not part of the standard; its values are kept as extra data.",
+        fixID: nil, fixEN: nil)
+    case .kolomGanda:
+      return Entry(
+        id: "Kolom \"{kolom}\" mengisi bidang yang sama dengan kolom sebelumnya; nilainya disimpan sebagai data tambahan.",
+        en: "Column \"{kolom}\" maps to the same field as an earlier column; its values are kept as extra data.",
+        fixID: "Hapus atau ganti nama salah satu kolom.", fixEN: "Remove or rename one of the columns.")
+    case .wajibDiisi:
+      return Entry(
+        id: "Kolom \"{kolom}\" wajib diisi.", en: "Column \"{kolom}\" is required.",
+        fixID: "Isi sel {sel}.", fixEN: "Fill in cell {sel}.")
+    case .tipeTidakSesuai:
+      let kind = f.params["tipe"] ?? ""
+      let (expectID, expectEN): (String, String)
+      switch kind {
+      case "tanggal": (expectID, expectEN) = ("tanggal (mis. 17/08/2024 atau 17 Agustus 2024)", "a date (e.g. 17/08/2024 or 17 Agustus 2024)")
+      case "tahun": (expectID, expectEN) = ("tahun empat angka (mis. 2024)", "a four-digit year (e.g. 2024)")
+      case "url": (expectID, expectEN) = ("alamat web (mis. https://serangkab.go.id)", "a web address (e.g. https://serangkab.go.id)")
+      case "rupiah": (expectID, expectEN) = ("jumlah rupiah (mis. 1.500.000)", "an amount in rupiah (e.g. 1.500.000)")
+      case "bilangan-bulat": (expectID, expectEN) = ("bilangan bulat", "a whole number")
+      default: (expectID, expectEN) = ("angka (mis. 12,5)", "a number (e.g. 12,5)")
+      }
+      return Entry(
+        id: "Nilai \"{nilai}\" pada kolom \"{kolom}\" tidak dapat dibaca sebagai \(expectID).",
+        en: "Value \"{nilai}\" in column \"{kolom}\" cannot be read as \(expectEN).",
+        fixID: "Tulis ulang sel {sel} sebagai \(expectID).", fixEN: "Rewrite cell {sel} as \(expectEN).")
+    case .diLuarRentang:
+      let range = (f.params["min"], f.params["max"])
+      let (rid, ren): (String, String)
+      switch range {
+      case (let lo?, let hi?): (rid, ren) = ("antara \(lo) dan \(hi)", "between \(lo) and \(hi)")
+      case (let lo?, nil): (rid, ren) = ("paling kecil \(lo)", "at least \(lo)")
+      case (nil, let hi?): (rid, ren) = ("paling besar \(hi)", "at most \(hi)")
+      default: (rid, ren) = ("antara tahun 1950 dan 2100", "between the years 1950 and 2100")
+      }
+      return Entry(
+        id: "Nilai \"{nilai}\" pada kolom \"{kolom}\" di luar rentang yang diizinkan (\(rid)).",
+        en: "Value \"{nilai}\" in column \"{kolom}\" is out of range (\(ren)).",
+        fixID: "Perbaiki sel {sel}.", fixEN: "Correct cell {sel}.")
+    case .nilaiGalatExcel:
+      return Entry(
+        id: "Sel berisi galat Excel {galat}.", en: "The cell holds the Excel error {galat}.",
+        fixID: "Perbaiki rumus di sel {sel} atau ganti dengan nilainya.",
+        fixEN: "Fix the formula in cell {sel} or replace it with its value.")
+    case .formulaTanpaNilai:
+      return Entry(
+        id: "Sel berisi rumus tanpa nilai tersimpan; sel dianggap kosong.",
+        en: "The cell holds a formula with no stored value; it is treated as empty.",
+        fixID: "Buka dan simpan ulang berkas di Excel atau LibreOffice agar nilainya terhitung.",
+        fixEN: "Open and save the file in Excel or LibreOffice so the value is computed.")
+    case .kodeTidakDikenal:
+      return Entry(
+        id: "Kode \"{nilai}\" tidak ada dalam daftar {daftar}.",
+        en: "Code \"{nilai}\" is not in the {daftar} list.",
+        fixID: hasSuggestions ? "Mungkin maksudnya: {saran}." : "Periksa kode pada daftar {daftar} (pipeline codelists {daftar}).",
+        fixEN: hasSuggestions ? "Did you mean: {saran}?" : "Look the code up in the {daftar} list (pipeline codelists {daftar}).")
+    case .kodeTingkatTidakSesuai:
+      return Entry(
+        id: "Kode {kode} adalah kode tingkat {tingkat}; kolom ini meminta kode tingkat {tingkat_diminta}.",
+        en: "Code {kode} is a level-{tingkat} code; this column takes level-{tingkat_diminta} codes.",
+        fixID: hasSuggestions ? "Pilih kode turunannya, mis. {saran}." : "Pilih kode tingkat {tingkat_diminta}.",
+        fixEN: hasSuggestions ? "Choose one of its children, e.g. {saran}." : "Choose a level-{tingkat_diminta} code.")
+    case .kodeIndukTidakKonsisten:
+      return Entry(
+        id: "Kode induk {induk} pada kolom \"{kolom}\" tidak sesuai dengan kode {kode}.",
+        en: "Parent code {induk} in column \"{kolom}\" does not agree with code {kode}.",
+        fixID: "Samakan kolom tingkat atas dengan kode {kode}.",
+        fixEN: "Make the upper-level columns agree with code {kode}.")
+    case .pilihanTidakDikenal:
+      if f.params["ganda"] != nil {
+        return Entry(
+          id: "Sel \"{kolom}\" berisi lebih dari satu pilihan; hanya satu yang diizinkan.",
+          en: "Cell \"{kolom}\" holds more than one choice; only one is allowed.",
+          fixID: "Pilih satu saja: {saran}.", fixEN: "Choose one only: {saran}.")
+      }
+      return Entry(
+        id: "Nilai \"{nilai}\" bukan pilihan yang sah untuk kolom \"{kolom}\".",
+        en: "Value \"{nilai}\" is not a valid choice for column \"{kolom}\".",
+        fixID: hasSuggestions ? "Mungkin maksudnya: {saran}. Pilihan yang sah: {pilihan}." : "Pilihan yang sah: {pilihan}.",
+        fixEN: hasSuggestions ? "Did you mean: {saran}? Valid choices: {pilihan}." : "Valid choices: {pilihan}.")
+    case .opdTidakDikenal:
+      if f.params["sebab"] == "tanpa-sumber" {
+        return Entry(
+          id: "Perangkat daerah baris-baris ini tidak diketahui: tidak ada kolom Perangkat Daerah, lembar Identitas, atau nama berkas yang menyebutkannya.",
+          en: "The OPD of these rows is unknown: no Perangkat Daerah column, Identitas sheet or file name names it.",
+          fixID: "Tambahkan lembar Identitas (Nama Perangkat Daerah) atau kolom Perangkat Daerah.",
+          fixEN: "Add an Identitas sheet (Nama Perangkat Daerah) or a Perangkat Daerah column.")
+      }
+      return Entry(
+        id: "Perangkat daerah \"{nilai}\" tidak dikenal.", en: "OPD \"{nilai}\" is not known.",
+        fixID: hasSuggestions ? "Mungkin maksudnya: {saran}." : "Tulis nama, singkatan, atau kode sesuai daftar OPD (pipeline codelists opd).",
+        fixEN: hasSuggestions ? "Did you mean: {saran}?" : "Write the name, abbreviation or code from the OPD list (pipeline codelists opd).")
+    case .idGanda:
+      return Entry(
+        id: "ID \"{nilai}\" sudah dipakai baris lain pada perangkat daerah dan domain yang sama.",
+        en: "Id \"{nilai}\" is already used by another row of the same OPD and domain.",
+        fixID: "Beri ID yang unik pada sel {sel}, atau kosongkan agar dibuat otomatis.",
+        fixEN: "Give cell {sel} a unique id, or leave it empty to have one assigned.")
+    case .idDibuat:
+      return Entry(
+        id: "ID kosong; dibuat ID {id}.", en: "Empty id; id {id} was assigned.",
+        fixID: nil, fixEN: nil)
+    case .referensiTidakDitemukan:
+      return Entry(
+        id: "Referensi \"{nilai}\" tidak ditemukan di antara ID {domain} perangkat daerah ini.",
+        en: "Reference \"{nilai}\" is not among this OPD's {domain} ids.",
+        fixID: "Periksa ID yang dirujuk di sel {sel}.", fixEN: "Check the id referred to in cell {sel}.")
+    case .duplikatLintasOpd:
+      return Entry(
+        id: "Aplikasi \"{nilai}\" juga dilaporkan oleh: {opd_lain}.",
+        en: "Application \"{nilai}\" is also reported by: {opd_lain}.",
+        fixID: "Pastikan hanya pengelola aplikasi yang melaporkannya; OPD lain cukup merujuknya.",
+        fixEN: "Make sure only the office that runs the application reports it; others may refer to it.")
+    case .nilaiDinormalisasi:
+      return Entry(
+        id: f.params["cara"] == "serial"
+          ? "Angka \"{nilai}\" dibaca sebagai tanggal {menjadi}."
+          : "Nilai \"{nilai}\" dibaca sebagai {menjadi}.",
+        en: f.params["cara"] == "serial"
+          ? "Number \"{nilai}\" was read as the date {menjadi}."
+          : "Value \"{nilai}\" was read as {menjadi}.",
+        fixID: nil, fixEN: nil)
+    case .barisTersembunyi:
+      return Entry(
+        id: "Baris tersembunyi ini ikut diimpor.", en: "This hidden row was imported.",
+        fixID: "Hapus baris jika tidak dimaksudkan sebagai data.",
+        fixEN: "Delete the row if it is not meant as data.")
+    case .catatanDiabaikan:
+      return Entry(
+        id: "{jumlah} baris catatan di bawah tabel (mulai \"{nilai}\") tidak diimpor.",
+        en: "{jumlah} note rows below the table (from \"{nilai}\") were not imported.",
+        fixID: nil, fixEN: nil)
+    case .templatKedaluwarsa:
+      return Entry(
+        id: "Buku kerja dibuat dari templat versi {versi}; versi terbaru {versi_kini}.",
+        en: "The workbook was made from template version {versi}; the current version is {versi_kini}.",
+        fixID: "Gunakan templat terbaru (pipeline template).", fixEN: "Use the current template (pipeline template).")
+    }
+  }
+}

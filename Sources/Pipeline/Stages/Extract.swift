@@ -1,0 +1,190 @@
+import Crypto
+import Foundation
+import Spreadsheet
+import Standard
+
+/// One input file after extraction, normalization and validation: its
+/// accounting, its records (accepted or not yet rejected) and its findings.
+public struct FileResult: Sendable {
+  public var source: SourceFile
+  public var records: [Record] = []
+  public var findings: [Finding] = []
+}
+
+/// The OPD a file speaks for when a row does not say (SPEC §2): its Identitas
+/// sheet, else its file name.
+struct FileOPD {
+  var opd: OPDRegistry.OPD?
+  /// Why no OPD could be found, pointing at the Identitas cell when it held an
+  /// unknown name.
+  var unresolved: Finding?
+}
+
+/// Extract → normalize → validate for one file. Files are independent, so this
+/// runs concurrently; everything across files belongs to `Consolidate`.
+public struct FileProcessor: Sendable {
+  public let standard: Standard
+  public let limits: ReadLimits
+  static let spreadsheetExtensions: Set<String> = [
+    "xlsx", "xlsm", "csv", "tsv", "txt", "xls", "xlsb", "ods", "numbers",
+  ]
+
+  public init(standard: Standard, limits: ReadLimits) {
+    self.standard = standard
+    self.limits = limits
+  }
+
+  /// `relative` is the path shown to people and written to the outputs.
+  public func process(path: String, relative: String) -> FileResult {
+    let data = FileManager.default.contents(atPath: path)
+    let sha = data.map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() } ?? ""
+    var result = FileResult(source: SourceFile(path: relative, sha256: sha, readable: false))
+    let ext = (relative as NSString).pathExtension.lowercased()
+    let whole = Location(file: relative)
+    guard Self.spreadsheetExtensions.contains(ext) else {
+      result.findings.append(Finding(.formatTidakDidukung, at: whole, params: ["ekstensi": ext]))
+      return result
+    }
+    let source: any SheetSource
+    do {
+      source = try SpreadsheetReader.open(path: path, limits: limits)
+    } catch let e as ReadError {
+      result.findings.append(Self.finding(for: e, at: whole))
+      return result
+    } catch {
+      result.findings.append(Finding(.berkasTidakTerbaca, at: whole, params: ["sebab": "\(error)"]))
+      return result
+    }
+    result.source.readable = true
+    result.source.format = source.format
+    do {
+      try extractTables(source, into: &result)
+    } catch let e as ReadError {
+      result.source.readable = false
+      result.findings.append(Self.finding(for: e, at: whole))
+    } catch {
+      result.source.readable = false
+      result.findings.append(Finding(.berkasTidakTerbaca, at: whole, params: ["sebab": "\(error)"]))
+    }
+    return result
+  }
+
+  static func finding(for error: ReadError, at location: Location) -> Finding {
+    switch error {
+    case .unsupportedFormat(let f):
+      return Finding(.formatTidakDidukung, at: location, params: ["ekstensi": f.rawValue])
+    case .encrypted:
+      return Finding(.berkasTerenkripsi, at: location)
+    default:
+      return Finding(.berkasTidakTerbaca, at: location, params: ["sebab": "\(error)"])
+    }
+  }
+
+  private func extractTables(_ source: any SheetSource, into result: inout FileResult) throws {
+    let file = result.source.path
+    let isCSV = source.format == .csv
+    let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    let locator = TableLocator(standard: standard)
+    var reader = FieldReader(standard: standard)
+    if let x = source as? XLSXWorkbook { reader.date1904 = x.date1904 }
+
+    // The Identitas sheet first: the OPD of rows that do not name theirs.
+    var fileOPD = FileOPD()
+    var identitasIndex: Int?
+    for (i, s) in source.sheets.enumerated() where !isCSV && MatchKey.of(s.name) == "identitas" {
+      identitasIndex = i
+      let grid = try SheetGrid.read(source, sheet: i, name: s.name)
+      fileOPD = identitasOPD(grid, file: file)
+      break
+    }
+    if fileOPD.opd == nil, let byName = standard.opds.match(fileStem: stem) {
+      // An unknown name in Identitas is still worth saying when the file name
+      // tells the OPD.
+      if var f = fileOPD.unresolved {
+        f.severity = .peringatan
+        result.findings.append(f)
+      }
+      fileOPD = FileOPD(opd: byName, unresolved: nil)
+    }
+
+    for (i, sheet) in source.sheets.enumerated() where i != identitasIndex {
+      guard sheet.kind == .worksheet else { continue }
+      let sheetName = isCSV ? nil : sheet.name
+      let where_ = Location(file: file, sheet: sheetName)
+      var domain = domainByName(isCSV ? stem : sheet.name)
+      if domain == nil && sheet.state != .visible { continue }
+      let grid = try SheetGrid.read(source, sheet: i, name: sheetName)
+      if domain == nil {
+        switch locator.domainByHeader(grid) {
+        case .some(.some(let d)): domain = d
+        case .some(.none):
+          if !grid.rows.isEmpty {
+            result.findings.append(Finding(.lembarTidakDikenal, at: where_, sheetIndex: i))
+          }
+          continue
+        case .none:
+          result.findings.append(
+            Finding(.lembarTidakDikenal, at: where_, sheetIndex: i, params: ["seri": "1"]))
+          continue
+        }
+      }
+      guard let domain else { continue }
+      var summary = TableSummary(sheet: sheetName, sheetIndex: i, domain: domain.key)
+      guard let header = locator.header(of: grid, for: domain) else {
+        result.findings.append(
+          Finding(.headerTidakDitemukan, at: where_, sheetIndex: i, params: ["domain": domain.label]))
+        result.source.tables.append(summary)
+        continue
+      }
+      let table = locator.locate(grid, domain: domain, header: header)
+      summary.headerRow = table.headerRow
+      summary.blank = table.blank
+      summary.dataRows = table.rows.count
+      result.source.tables.append(summary)
+      var validator = TableValidator(
+        standard: standard, reader: reader, table: table, file: file, sheet: sheetName,
+        sheetIndex: i, fileOPD: fileOPD)
+      validator.run(into: &result)
+    }
+  }
+
+  /// Sheet → domain by name (SPEC §2): equal to a domain's alias, or containing
+  /// exactly one domain's aliases as whole words.
+  func domainByName(_ name: String) -> Domain? {
+    let key = MatchKey.of(name)
+    if let d = standard.domains.first(where: { $0.sheetNames.contains { MatchKey.of($0) == key } }) {
+      return d
+    }
+    let words = MatchKey.words(name)
+    let hits = standard.domains.filter { d in
+      d.sheetNames.contains { MatchKey.containsWords(words, MatchKey.words($0)) }
+    }
+    return hits.count == 1 ? hits[0] : nil
+  }
+
+  static let identitasNameKeys: Set<String> = ["namaperangkatdaerah", "perangkatdaerah", "namaopd", "opd"]
+  static let identitasCodeKeys: Set<String> = ["kodeperangkatdaerah", "kodeopd"]
+
+  /// Label in column A, value in column B; the code wins over the name.
+  func identitasOPD(_ grid: SheetGrid, file: String) -> FileOPD {
+    var byCode: (OPDRegistry.OPD?, Int, String)?
+    var byName: (OPDRegistry.OPD?, Int, String)?
+    for row in grid.rows {
+      let key = MatchKey.of(grid.cell(row.number, 1).plainText)
+      let value = TextCleaner.clean(grid.cell(row.number, 2).plainText)
+      guard !value.isEmpty else { continue }
+      if Self.identitasCodeKeys.contains(key) {
+        byCode = (standard.opds.match(value), row.number, value)
+      } else if Self.identitasNameKeys.contains(key) {
+        byName = (standard.opds.match(value), row.number, value)
+      }
+    }
+    if let o = byCode?.0 ?? byName?.0 { return FileOPD(opd: o) }
+    guard let (_, row, value) = byName ?? byCode else { return FileOPD() }
+    let f = Finding(
+      .opdTidakDikenal, at: Location(file: file, sheet: grid.name, row: row, column: 2),
+      sheetIndex: grid.index, column: "Identitas", field: "opd", value: value,
+      suggestions: standard.opds.suggestions(for: value))
+    return FileOPD(opd: nil, unresolved: f)
+  }
+}

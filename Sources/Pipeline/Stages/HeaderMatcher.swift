@@ -1,0 +1,71 @@
+import Standard
+
+/// What a column of a table is for.
+public enum ColumnRole: Sendable, Hashable {
+  case field(String)
+  /// One of the split Level 1/2/3 columns of a code field.
+  case level(field: String, level: Int)
+  /// The "No" column: known, not exported.
+  case number
+  /// A column the standard does not know: kept in `tambahan`.
+  case extra
+}
+
+/// Recognizes a domain's column labels: labels and aliases of its fields, the
+/// split code columns, the "No" column; case, spacing and punctuation ignored.
+struct HeaderMatcher {
+  let domain: Domain
+  private let roles: [String: ColumnRole]
+
+  init(domain: Domain, standard: Standard) {
+    self.domain = domain
+    var roles: [String: ColumnRole] = [:]
+    for alias in standard.noColumnAliases { roles[MatchKey.of(alias)] = .number }
+    // Level columns first, so that a field's own label or alias wins a clash
+    // (`RAB Level 3` alone is the field itself).
+    for field in domain.fields {
+      for template in field.levelAliases {
+        for n in 1...3 {
+          let label = template.replacingOccurrences(of: "{n}", with: String(n))
+          roles[MatchKey.of(label)] = .level(field: field.key, level: n)
+        }
+      }
+    }
+    for field in domain.fields {
+      for spelling in [field.label] + field.aliases { roles[MatchKey.of(spelling)] = .field(field.key) }
+    }
+    self.roles = roles
+  }
+
+  /// The role of a label; a trailing note in parentheses (`Nama Aplikasi (wajib)`)
+  /// or a required marker (`*`) does not hide it.
+  func role(of label: String) -> ColumnRole {
+    let key = MatchKey.of(label)
+    guard !key.isEmpty else { return .extra }
+    if let r = roles[key] { return r }
+    if let open = label.firstIndex(of: "("), open > label.startIndex {
+      let stripped = MatchKey.of(String(label[..<open]))
+      if let r = roles[stripped] { return r }
+    }
+    return .extra
+  }
+
+  /// The fields a row of labels names (levels count for their field).
+  func fields(in labels: [String]) -> Set<String> {
+    var found = Set<String>()
+    for label in labels {
+      switch role(of: label) {
+      case .field(let f): found.insert(f)
+      case .level(let f, _): found.insert(f)
+      default: break
+      }
+    }
+    return found
+  }
+
+  /// Whether the labels name every required field except `opd` (SPEC §2: how a
+  /// sheet whose name says nothing is recognized by its header).
+  func coversRequired(_ fields: Set<String>) -> Bool {
+    domain.requiredFields.allSatisfy { $0.key == "opd" || fields.contains($0.key) }
+  }
+}

@@ -1,0 +1,195 @@
+import Spreadsheet
+import Standard
+
+/// A column of a located table.
+public struct Column: Sendable, Hashable {
+  /// 1-based.
+  public let index: Int
+  /// The header as the user wrote it (two-row headers joined by a space).
+  public let label: String
+  public let role: ColumnRole
+}
+
+/// A data row with its cells; `inherited` marks the columns whose value came
+/// from a merged cell above or to the left, not from the row itself.
+struct DataRow {
+  let number: Int
+  let hidden: Bool
+  var cells: [Cell]
+  var inherited: Set<Int>
+
+  func cell(_ column: Int) -> Cell {
+    column >= 1 && column <= cells.count ? cells[column - 1] : .empty
+  }
+  func ownValue(_ column: Int) -> Bool { !inherited.contains(column) && cell(column).hasValue }
+}
+
+/// A sheet whose domain, header and columns are known.
+struct LocatedTable {
+  let domain: Domain
+  let headerRow: Int
+  /// The last header row (the second of a two-row header).
+  let headerEnd: Int
+  let columns: [Column]
+  var rows: [DataRow] = []
+  /// Rows with no value of their own outside the "No" column.
+  var blank = 0
+  /// The first of the notes below the table, and how many there were.
+  var firstNote: (row: Int, column: Int, text: String)?
+  var noteCount = 0
+}
+
+/// Finds the header of a domain sheet (SPEC §2): within the first 30 rows,
+/// possibly under titles and notes, possibly two rows with merged group cells.
+struct TableLocator {
+  static let searchRows = 30
+  let standard: Standard
+
+  struct Candidate {
+    let headerRow: Int
+    let headerEnd: Int
+    let labels: [Int: String]
+    let fields: Set<String>
+  }
+
+  /// The best header of `domain` in the grid, or nil.
+  func header(of grid: SheetGrid, for domain: Domain) -> Candidate? {
+    let matcher = HeaderMatcher(domain: domain, standard: standard)
+    var best: Candidate?
+    for row in grid.rows.prefix(Self.searchRows) {
+      for twoRows in [false, true] {
+        let labels = headerLabels(grid, row: row.number, twoRows: twoRows)
+        let fields = matcher.fields(in: Array(labels.values))
+        guard fields.count >= 2 || matcher.coversRequired(fields) else { continue }
+        let c = Candidate(
+          headerRow: row.number, headerEnd: row.number + (twoRows ? 1 : 0), labels: labels,
+          fields: fields)
+        if best == nil || fields.count > best!.fields.count { best = c }
+      }
+    }
+    return best
+  }
+
+  /// The domain a sheet's header names, when the sheet's name said nothing:
+  /// every required field but `opd` must be there; the best match wins; a tie is
+  /// no answer.
+  func domainByHeader(_ grid: SheetGrid) -> Domain?? {
+    var scored: [(Domain, Int)] = []
+    for d in standard.domains {
+      let matcher = HeaderMatcher(domain: d, standard: standard)
+      if let c = header(of: grid, for: d), matcher.coversRequired(c.fields) {
+        scored.append((d, c.fields.count))
+      }
+    }
+    guard let top = scored.map(\.1).max() else { return .some(nil) }
+    let winners = scored.filter { $0.1 == top }
+    return winners.count == 1 ? .some(winners[0].0) : .none
+  }
+
+  /// Column → label for a header at `row`; for two rows, a group label (a cell
+  /// merged across columns) is joined with the label below it.
+  func headerLabels(_ grid: SheetGrid, row: Int, twoRows: Bool) -> [Int: String] {
+    var labels: [Int: String] = [:]
+    let width = grid.lastColumn
+    guard width > 0 else { return [:] }
+    for c in 1...width {
+      var top = TextCleaner.clean(grid.cell(row, c).plainText)
+      if top.isEmpty, let m = grid.mergeCovering(row, c), m.firstRow == row {
+        top = TextCleaner.clean(grid.cell(m.firstRow, m.firstColumn).plainText)
+      }
+      var label = top
+      if twoRows {
+        let coveredFromAbove = grid.mergeCovering(row + 1, c).map { $0.firstRow <= row } ?? false
+        let below = coveredFromAbove ? "" : TextCleaner.clean(grid.cell(row + 1, c).plainText)
+        if !below.isEmpty { label = top.isEmpty ? below : top + " " + below }
+      }
+      if !label.isEmpty { labels[c] = label }
+    }
+    return labels
+  }
+
+  /// Binds the columns and splits the rows below the header into data rows,
+  /// blank rows and the notes below the table.
+  func locate(_ grid: SheetGrid, domain: Domain, header: Candidate) -> LocatedTable {
+    let matcher = HeaderMatcher(domain: domain, standard: standard)
+    let columns = header.labels.keys.sorted().map { c in
+      Column(index: c, label: header.labels[c]!, role: matcher.role(of: header.labels[c]!))
+    }
+    var table = LocatedTable(
+      domain: domain, headerRow: header.headerRow, headerEnd: header.headerEnd, columns: columns)
+    let numberColumns = Set(columns.filter { $0.role == .number }.map(\.index))
+    var rows: [DataRow] = []
+    for row in grid.rows where row.number > header.headerEnd {
+      rows.append(DataRow(number: row.number, hidden: row.hidden, cells: row.cells, inherited: []))
+    }
+    fillMerged(&rows, grid: grid, below: header.headerEnd)
+    if let first = rows.first, isColumnNumbering(first, numberColumns: numberColumns) {
+      rows.removeFirst()
+    }
+    // Notes and signature blocks below the table: from the bottom, rows holding
+    // a value in a single cell only.
+    func ownValues(_ r: DataRow) -> [Int] {
+      (1...max(1, r.cells.count)).filter { r.ownValue($0) }
+    }
+    var end = rows.count
+    while end > 0 {
+      let own = ownValues(rows[end - 1])
+      let nonNumber = own.filter { !numberColumns.contains($0) }
+      if nonNumber.count >= 2 { break }
+      if own.count == 1, nonNumber.count == 1 {
+        let r = rows[end - 1]
+        table.firstNote = (r.number, own[0], TextCleaner.clean(r.cell(own[0]).plainText))
+        table.noteCount += 1
+      } else if nonNumber.isEmpty {
+        table.blank += 1
+      } else {
+        table.firstNote = table.firstNote ?? (rows[end - 1].number, own[0], "")
+        table.noteCount += 1
+      }
+      end -= 1
+    }
+    for r in rows[..<end] {
+      if ownValues(r).allSatisfy({ numberColumns.contains($0) }) {
+        table.blank += 1
+      } else {
+        table.rows.append(r)
+      }
+    }
+    return table
+  }
+
+  /// A vertically (or horizontally) merged value applies to every cell it covers.
+  private func fillMerged(_ rows: inout [DataRow], grid: SheetGrid, below headerEnd: Int) {
+    guard !grid.merged.isEmpty, !rows.isEmpty else { return }
+    var index: [Int: Int] = [:]
+    for (i, r) in rows.enumerated() { index[r.number] = i }
+    for m in grid.merged where m.lastRow > headerEnd {
+      let anchor = grid.cell(m.firstRow, m.firstColumn)
+      guard anchor.hasValue else { continue }
+      for r in max(m.firstRow, headerEnd + 1)...m.lastRow {
+        guard let i = index[r] else { continue }
+        for c in m.firstColumn...m.lastColumn where !(r == m.firstRow && c == m.firstColumn) {
+          if rows[i].cells.count < c {
+            rows[i].cells.append(contentsOf: repeatElement(.empty, count: c - rows[i].cells.count))
+          }
+          if !rows[i].cells[c - 1].hasValue {
+            rows[i].cells[c - 1] = anchor
+            rows[i].inherited.insert(c)
+          }
+        }
+      }
+    }
+  }
+
+  /// `(1) (2) (3) …` or `1 2 3 …` under the header.
+  private func isColumnNumbering(_ row: DataRow, numberColumns: Set<Int>) -> Bool {
+    var values: [Int] = []
+    for c in 1...max(1, row.cells.count) where row.cell(c).hasValue {
+      var t = TextCleaner.clean(row.cell(c).plainText)
+      if t.hasPrefix("("), t.hasSuffix(")") { t = String(t.dropFirst().dropLast()) }
+      guard let n = Int(t) else { return false }
+      values.append(n)
+    }
+    return values.count >= 3 && zip(values, values.dropFirst()).allSatisfy { $0 < $1 }
+  }
+}

@@ -1,0 +1,233 @@
+import Spreadsheet
+import Standard
+
+/// Validation of one located table: its columns (missing, unknown, doubled),
+/// then each row read field by field into a record whose every problem is a
+/// finding (SPEC §5). A record with a `kesalahan` is marked rejected.
+struct TableValidator {
+  let standard: Standard
+  let reader: FieldReader
+  let table: LocatedTable
+  let file: String
+  let sheet: String?
+  let sheetIndex: Int
+  let fileOPD: FileOPD
+
+  /// Field → the column its value is read from.
+  private var fieldColumn: [String: Column] = [:]
+  /// Code field → level → column, for split Level 1/2/3 columns.
+  private var levelColumns: [String: [Int: Column]] = [:]
+  private var extras: [Column] = []
+  /// Labels made unique (`Catatan (K)`) for `tambahan` and `ditolak`.
+  private var uniqueLabel: [Int: String] = [:]
+
+  init(
+    standard: Standard, reader: FieldReader, table: LocatedTable, file: String, sheet: String?,
+    sheetIndex: Int, fileOPD: FileOPD
+  ) {
+    self.standard = standard
+    self.reader = reader
+    self.table = table
+    self.file = file
+    self.sheet = sheet
+    self.sheetIndex = sheetIndex
+    self.fileOPD = fileOPD
+  }
+
+  private func at(_ row: Int?, _ column: Int?) -> Location {
+    Location(file: file, sheet: sheet, row: row, column: column)
+  }
+
+  mutating func run(into result: inout FileResult) {
+    let domain = table.domain
+    var tableFindings: [Finding] = []
+    var counts: [String: Int] = [:]
+    for c in table.columns { counts[c.label, default: 0] += 1 }
+    for c in table.columns {
+      uniqueLabel[c.index] =
+        counts[c.label]! > 1 ? "\(c.label) (\(CellAddress.columnLetters(c.index)))" : c.label
+      switch c.role {
+      case .field(let f):
+        if let first = fieldColumn[f] {
+          tableFindings.append(
+            Finding(
+              .kolomGanda, at: at(table.headerRow, c.index), sheetIndex: sheetIndex, column: c.label,
+              field: f, params: ["kolom_pertama": first.label]))
+          extras.append(c)
+        } else {
+          fieldColumn[f] = c
+        }
+      case .level(let f, let n):
+        if levelColumns[f]?[n] != nil {
+          tableFindings.append(
+            Finding(.kolomGanda, at: at(table.headerRow, c.index), sheetIndex: sheetIndex, column: c.label, field: f))
+          extras.append(c)
+        } else {
+          levelColumns[f, default: [:]][n] = c
+        }
+      case .extra:
+        extras.append(c)
+        tableFindings.append(
+          Finding(.kolomTidakDikenal, at: at(table.headerRow, c.index), sheetIndex: sheetIndex, column: c.label))
+      case .number:
+        break
+      }
+    }
+    // A missing required column rejects every row of the table.
+    var blocking: [Int] = []
+    for f in domain.requiredFields where f.key != "opd" {
+      if fieldColumn[f.key] == nil && levelColumns[f.key] == nil {
+        blocking.append(result.findings.count + tableFindings.count)
+        tableFindings.append(
+          Finding(
+            .kolomWajibTidakAda, at: at(table.headerRow, nil), sheetIndex: sheetIndex, field: f.key,
+            params: ["kolom": f.label, "domain": domain.label]))
+      }
+    }
+    // Rows whose OPD nothing names share one finding.
+    var noOPDFinding: Int?
+    if table.noteCount > 0, let note = table.firstNote {
+      tableFindings.append(
+        Finding(
+          .catatanDiabaikan, at: at(note.row, note.column), sheetIndex: sheetIndex,
+          value: note.text, params: ["jumlah": String(table.noteCount)]))
+    }
+    result.findings.append(contentsOf: tableFindings)
+
+    for row in table.rows {
+      var record = Record(
+        domain: domain.key, opd: nil, values: [:], extra: [], raw: [], fieldColumns: [:],
+        origin: Origin(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row.number))
+      record.findings = blocking
+      for c in table.columns where row.cell(c.index).hasValue || row.cell(c.index) != .empty {
+        let cell = row.cell(c.index)
+        if case .empty = cell { continue }
+        record.raw.append((uniqueLabel[c.index]!, cell))
+      }
+      for c in extras where row.cell(c.index) != .empty {
+        record.extra.append((uniqueLabel[c.index]!, row.cell(c.index)))
+      }
+      func add(_ f: Finding) {
+        record.findings.append(result.findings.count)
+        result.findings.append(f)
+      }
+      if row.hidden {
+        add(Finding(.barisTersembunyi, at: at(row.number, nil), sheetIndex: sheetIndex))
+      }
+      for field in domain.fields {
+        if field.key == "opd" {
+          switch resolveOPD(row, record: &record) {
+          case .resolved: break
+          case .problem(let f): add(f)
+          case .unknownForTable:
+            if noOPDFinding == nil {
+              noOPDFinding = result.findings.count
+              var f =
+                fileOPD.unresolved
+                ?? Finding(
+                  .opdTidakDikenal, at: Location(file: file), sheetIndex: sheetIndex, field: "opd",
+                  params: ["sebab": "tanpa-sumber"])
+              f.sheetIndex = sheetIndex
+              result.findings.append(f)
+            }
+            record.findings.append(noOPDFinding!)
+          }
+          continue
+        }
+        let (reading, column) = readField(field, row: row, add: add)
+        guard let column else { continue }
+        record.fieldColumns[field.key] = (column.index, column.label)
+        let raw = TextCleaner.clean(row.cell(column.index).plainText)
+        for p in reading.problems {
+          var params = p.params
+          params["domain"] = domain.label
+          add(
+            Finding(
+              p.type, at: at(row.number, column.index), sheetIndex: sheetIndex, severity: p.severity,
+              column: column.label, field: field.key, value: raw.isEmpty ? nil : raw, params: params,
+              suggestions: p.suggestions))
+        }
+        if let v = reading.value {
+          record.values[field.key] = v
+        } else if field.required, !reading.problems.contains(where: { $0.type != .formulaTanpaNilai }) {
+          add(
+            Finding(
+              .wajibDiisi, at: at(row.number, column.index), sheetIndex: sheetIndex,
+              column: column.label, field: field.key, params: ["kolom": field.label]))
+        }
+      }
+      record.rejected = record.findings.contains { result.findings[$0].severity == .kesalahan }
+      result.records.append(record)
+    }
+  }
+
+  /// A field's value from its own column, or from split Level 1/2/3 columns.
+  private func readField(_ field: Field, row: DataRow, add: (Finding) -> Void) -> (FieldReading, Column?) {
+    if let c = fieldColumn[field.key] {
+      return (reader.read(row.cell(c.index), as: field), c)
+    }
+    guard let levels = levelColumns[field.key], case .code(let list, let lvl, let childless) = field.type,
+      let codelist = standard.codelists[list]
+    else { return (.empty, nil) }
+    let matcher = CodeMatcher(list: codelist, level: lvl, childlessAbove: childless)
+    let filled = levels.keys.sorted().filter { row.cell(levels[$0]!.index).hasValue }
+    guard let deepest = filled.last else { return (.empty, levels[levels.keys.max()!]) }
+    let column = levels[deepest]!
+    let cell = row.cell(column.index)
+    var reading: FieldReading
+    if case .error = cell {
+      reading = reader.read(cell, as: field)
+    } else {
+      let text = TextCleaner.clean(cell.plainText)
+      // A name at this level stands for its code.
+      let code = matcher.resolveAtLevel(text, level: deepest) ?? text
+      reading = reader.readCode(code, list: list, level: lvl, childlessAbove: childless)
+    }
+    // The upper levels must agree with the deepest one.
+    if case .text(let code)? = reading.value {
+      for n in filled.dropLast() {
+        let upper = levels[n]!
+        let text = TextCleaner.clean(row.cell(upper.index).plainText)
+        guard let upperCode = matcher.resolveAtLevel(text, level: n) else { continue }
+        if !(code == upperCode || code.hasPrefix(upperCode + ".")) {
+          add(
+            Finding(
+              .kodeIndukTidakKonsisten, at: at(row.number, upper.index), sheetIndex: sheetIndex,
+              column: upper.label, field: field.key, value: text,
+              params: ["kode": code, "induk": upperCode]))
+        }
+      }
+    }
+    return (reading, column)
+  }
+
+  enum OPDResolution {
+    case resolved
+    case problem(Finding)
+    /// Nothing names the OPD: one finding for the whole table.
+    case unknownForTable
+  }
+
+  /// The row's Perangkat Daerah cell, else the file's OPD (SPEC §2).
+  private func resolveOPD(_ row: DataRow, record: inout Record) -> OPDResolution {
+    if let c = fieldColumn["opd"] {
+      record.fieldColumns["opd"] = (c.index, c.label)
+      let text = TextCleaner.clean(row.cell(c.index).plainText)
+      if !text.isEmpty {
+        if let o = standard.opds.match(text) {
+          record.opd = o.code
+          return .resolved
+        }
+        return .problem(
+          Finding(
+            .opdTidakDikenal, at: at(row.number, c.index), sheetIndex: sheetIndex, column: c.label,
+            field: "opd", value: text, suggestions: standard.opds.suggestions(for: text)))
+      }
+    }
+    if let o = fileOPD.opd {
+      record.opd = o.code
+      return .resolved
+    }
+    return .unknownForTable
+  }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Standard
+
+/// Options shared by `run` and `validate`; flags override `pipeline.yml`.
+struct RunOptions: ParsableArguments {
+  @Option(name: .long, help: "Berkas konfigurasi (bawaan: pipeline.yml).")
+  var config: String?
+  @Option(name: .long, help: "Folder masukan.")
+  var inputs: String?
+  @Option(name: .long, help: "Folder keluaran.")
+  var outputs: String?
+  @Option(name: .long, help: "Jumlah berkas yang diproses bersamaan (bawaan: semua inti).")
+  var jobs: Int?
+  @Option(name: .customLong("fail-on"), help: "kesalahan | peringatan | tidak")
+  var failOn: FailOn?
+  @Option(name: .long, help: "Bahasa pesan: id | en")
+  var lang: Language?
+  @Flag(name: .long, help: "Tanpa ringkasan di terminal.")
+  var quiet = false
+
+  /// The configuration with the flags applied, or the exit to take.
+  func configuration() -> Result<Configuration, ExitCode> {
+    var c = Configuration()
+    let path = config ?? Configuration.fileName
+    if config != nil || FileManager.default.fileExists(atPath: path) {
+      do {
+        c = try Configuration.load(path: path)
+      } catch let e as ConfigError {
+        printError(ConsoleText.configError(e, lang: lang ?? .id))
+        return .failure(ExitCode(Exit.usage.rawValue))
+      } catch {
+        printError("\(error)")
+        return .failure(ExitCode(Exit.usage.rawValue))
+      }
+    }
+    if let inputs { c.inputs = inputs }
+    if let outputs { c.outputs = outputs }
+    if let jobs {
+      guard jobs >= 0 else {
+        printError((lang ?? c.language) == .id ? "--jobs harus ≥ 0" : "--jobs must be ≥ 0")
+        return .failure(ExitCode(Exit.usage.rawValue))
+      }
+      c.jobs = jobs
+    }
+    if let failOn { c.failOn = failOn }
+    if let lang { c.language = lang }
+    return .success(c)
+  }
+
+  func standard(_ c: Configuration) -> Result<Standard, ExitCode> {
+    do {
+      return .success(try Standard.load(overrides: c.codelistOverrides))
+    } catch {
+      printError(ConsoleText.standardError(error, lang: c.language))
+      return .failure(ExitCode(Exit.usage.rawValue))
+    }
+  }
+}
+
+func printError(_ line: String) {
+  FileHandle.standardError.write(Data(("pipeline: " + line + "\n").utf8))
+}

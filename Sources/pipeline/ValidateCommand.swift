@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Standard
+
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Ekstrak, normalisasi, dan validasi; cetak temuan tanpa menulis apa pun.")
+
+  @OptionGroup var options: RunOptions
+  @Argument(help: "Berkas atau folder (bawaan: folder masukan).")
+  var paths: [String] = []
+
+  func run() throws {
+    let config: Configuration
+    switch options.configuration() {
+    case .success(var c):
+      c.stages = [.extract, .normalize, .validate]
+      config = c
+    case .failure(let e): throw e
+    }
+    let standard: Standard
+    switch options.standard(config) {
+    case .success(let s): standard = s
+    case .failure(let e): throw e
+    }
+    var files: [InputFile] = []
+    do {
+      for p in paths.isEmpty ? [config.inputs] : paths {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+          throw RunError.inputsMissing(p)
+        }
+        if isDir.boolValue {
+          files += try PipelineRun.inputs(in: p)
+        } else {
+          files.append(InputFile(absolutePath: p, relativePath: p))
+        }
+      }
+    } catch let e as RunError {
+      printError(ConsoleText.runError(e, lang: config.language))
+      throw ExitCode(Exit.io.rawValue)
+    }
+    let a = PipelineRun(standard: standard, configuration: config).execute(files, jobs: config.jobs)
+    for f in a.findings {
+      let (message, fix) = Catalog.render(f, lang: config.language)
+      var place = f.location.file
+      if let s = f.location.sheet { place += " › \(s)" }
+      if let c = f.location.cell { place += " › \(c)" } else if let r = f.location.row { place += " › \(r)" }
+      print("\(place): \(f.severity.rawValue) [\(f.type.rawValue)] \(message)\(fix.map { " \($0)" } ?? "")")
+    }
+    if !options.quiet {
+      print(ConsoleText.summary(a, written: [], seconds: 0, lang: config.language), terminator: "")
+    }
+    if files.isEmpty || !a.sources.contains(where: \.readable) { throw ExitCode(Exit.io.rawValue) }
+    if RunCommand.reachesFailOn(a, config.failOn) { throw ExitCode(Exit.findings.rawValue) }
+  }
+}
