@@ -1,3 +1,4 @@
+import Foundation
 import Spreadsheet
 import Standard
 
@@ -131,10 +132,18 @@ struct TableLocator {
     func ownValues(_ r: DataRow) -> [Int] {
       (1...max(1, r.cells.count)).filter { r.ownValue($0) }
     }
+    // A "No" cell counts as numbering only when it holds a number; a note
+    // written in column A of a numbered table is still a note.
+    func isNumbering(_ r: DataRow, _ c: Int) -> Bool {
+      guard numberColumns.contains(c) else { return false }
+      if case .number = r.cell(c) { return true }
+      let t = TextCleaner.clean(r.cell(c).plainText).trimmingCharacters(in: CharacterSet(charactersIn: ".()"))
+      return Int(t) != nil
+    }
     var end = rows.count
     while end > 0 {
       let own = ownValues(rows[end - 1])
-      let nonNumber = own.filter { !numberColumns.contains($0) }
+      let nonNumber = own.filter { !isNumbering(rows[end - 1], $0) }
       if nonNumber.count >= 2 { break }
       if own.count == 1, nonNumber.count == 1 {
         let r = rows[end - 1]
@@ -149,7 +158,7 @@ struct TableLocator {
       end -= 1
     }
     for r in rows[..<end] {
-      if ownValues(r).allSatisfy({ numberColumns.contains($0) }) {
+      if ownValues(r).allSatisfy({ isNumbering(r, $0) }) {
         table.blank += 1
       } else {
         table.rows.append(r)
