@@ -15,6 +15,8 @@ public enum ReadError: Error, Equatable, Sendable {
   case missingPart(String)
   /// An XML part is not well-formed.
   case malformedXML(part: String, line: Int, detail: String)
+  /// A cell or row address that is not a valid A1 reference (`A0`, `0`).
+  case invalidCellReference(part: String, reference: String)
   /// A configured limit was reached (size, ratio, depth, count, entities).
   case limitExceeded(LimitKind, part: String)
   /// The workbook has no sheet of the requested name.

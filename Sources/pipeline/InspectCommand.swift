@@ -1,8 +1,57 @@
 import ArgumentParser
+import Emit
+import Foundation
+import Pipeline
+import Spreadsheet
 
 struct InspectCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inspect", abstract: "Tampilkan isi berkas seperti yang dibaca (JSON).")
-  @Argument var file: String
-  func run() throws {}
+
+  @Argument(help: "Berkas .xlsx/.xlsm atau .csv/.tsv/.txt.")
+  var file: String
+
+  @Option(help: "Hanya lembar dengan nama ini.")
+  var sheet: String?
+
+  @Option(help: "Bahasa pesan: id atau en.")
+  var lang: String = "id"
+
+  func validate() throws {
+    guard Language(rawValue: lang) != nil else {
+      throw ValidationError("--lang harus id atau en / --lang must be id or en")
+    }
+  }
+
+  func run() throws {
+    let language = Language(rawValue: lang) ?? .id
+    let output = BufferedOutput()
+    do {
+      let source = try SpreadsheetReader.open(path: file)
+      try InspectDocument.write(source, file: file, sheet: sheet) { output.write($0) }
+      output.flush()
+    } catch let error as ReadError {
+      // Nothing half-written reaches stdout: the buffer is dropped.
+      let line = ReadErrorMessages.message(error, file: file, lang: language)
+      FileHandle.standardError.write(Data((line + "\n").utf8))
+      throw ExitCode(3)
+    }
+  }
+}
+
+/// Collects the document and writes it to stdout only once it is complete, so a
+/// file that fails halfway prints nothing but its error line.
+private final class BufferedOutput {
+  private var chunks: [String] = []
+
+  func write(_ s: String) { chunks.append(s) }
+
+  func flush() {
+    for chunk in chunks {
+      var c = chunk
+      c.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, stdout) }
+    }
+    fflush(stdout)
+    chunks.removeAll()
+  }
 }

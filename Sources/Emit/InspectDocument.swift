@@ -1,0 +1,174 @@
+import Foundation
+import Spreadsheet
+
+/// The document `pipeline inspect` prints: what the reader sees in a file.
+///
+/// `{"file", "format", ["encoding", "delimiter",] "sheets": [{"name", "state",
+/// "type", "merged", "rows"}]}`, rows anchored at row 1 and column A (an empty
+/// row is `[]`), trailing empty cells dropped, one row per line.
+public enum InspectDocument {
+  /// Writes the document for `source` piece by piece through `write`, one sheet
+  /// at a time (a sheet's merged ranges are known only once it has been read).
+  public static func write(
+    _ source: any SheetSource, file: String, sheet: String? = nil,
+    to write: (String) -> Void
+  ) throws {
+    let indices = try selectedSheets(source, sheet)
+    var out = "{\n  \"file\": "
+    JSONWriter.quote(file, into: &out)
+    out += ",\n  \"format\": \"\(source.format.rawValue)\""
+    if let csv = source as? CSVDocument {
+      out += ",\n  \"encoding\": "
+      JSONWriter.quote(csv.encoding, into: &out)
+      out += ",\n  \"delimiter\": "
+      JSONWriter.quote(String(csv.delimiter), into: &out)
+    }
+    out += ",\n  \"sheets\": ["
+    write(out)
+    for (n, index) in indices.enumerated() {
+      let (header, rows) = try sheetParts(source, index)
+      var text = n == 0 ? "\n    {" : ",\n    {"
+      for (key, value) in header {
+        text += "\n      "
+        JSONWriter.quote(key, into: &text)
+        text += ": "
+        compact.write(value, into: &text, indent: 0)
+        text += ","
+      }
+      text += "\n      \"rows\": ["
+      write(text)
+      text = ""
+      for (i, row) in rows.enumerated() {
+        text += i == 0 ? "\n        " : ",\n        "
+        compact.write(row, into: &text, indent: 0)
+        if text.utf8.count >= 1 << 16 {
+          write(text)
+          text = ""
+        }
+      }
+      text += rows.isEmpty ? "]\n    }" : "\n      ]\n    }"
+      write(text)
+    }
+    write(indices.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+  }
+
+  /// The whole document as a `JSON` value.
+  public static func render(_ source: any SheetSource, file: String, sheet: String? = nil)
+    throws -> JSON
+  {
+    var members: [(String, JSON)] = [
+      ("file", .string(file)), ("format", .string(source.format.rawValue)),
+    ]
+    if let csv = source as? CSVDocument {
+      members.append(("encoding", .string(csv.encoding)))
+      members.append(("delimiter", .string(String(csv.delimiter))))
+    }
+    var sheets: [JSON] = []
+    for index in try selectedSheets(source, sheet) {
+      let (header, rows) = try sheetParts(source, index)
+      sheets.append(.object(header + [("rows", .array(rows))]))
+    }
+    members.append(("sheets", .array(sheets)))
+    return .object(members)
+  }
+
+  /// A cell as the corpus oracle encodes it.
+  public static func encode(_ cell: Cell) -> JSON {
+    switch cell {
+    case .empty, .uncachedFormula: return .null
+    case .text(let s): return s.isEmpty ? .null : .string(s)
+    case .number(let d): return .double(d)
+    case .boolean(let b): return .bool(b)
+    case .date(let d): return .object([("date", .string(d.iso))])
+    case .dateTime(let dt):
+      return .object([("datetime", .string(dt.date.iso + "T" + clock(dt.microseconds)))])
+    case .time(let s):
+      return .object([("time", .string(clock(Int64((s * 1_000_000).rounded()))))])
+    case .duration(let s): return .object([("duration", .double(s))])
+    case .error(let e): return .object([("error", .string(e))])
+    }
+  }
+
+  /// `HH:MM:SS`, with `.ffffff` when there is a fraction of a second.
+  static func clock(_ microseconds: Int64) -> String {
+    let us = ((microseconds % 86_400_000_000) + 86_400_000_000) % 86_400_000_000
+    let seconds = us / 1_000_000
+    let fraction = us % 1_000_000
+    var s = pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
+    if fraction != 0 { s += "." + pad(fraction, 6) }
+    return s
+  }
+
+  private static func pad(_ v: Int64, _ width: Int) -> String {
+    let s = String(v)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+  }
+
+  private static let compact = JSONWriter(pretty: false)
+
+  private static func selectedSheets(_ source: any SheetSource, _ name: String?) throws -> [Int] {
+    guard let name else { return Array(source.sheets.indices) }
+    guard let i = source.sheets.firstIndex(where: { $0.name == name }) else {
+      throw ReadError.noSuchSheet(name)
+    }
+    return [i]
+  }
+
+  /// A sheet's name, state, type and merged ranges, and its rows from row 1.
+  private static func sheetParts(_ source: any SheetSource, _ index: Int) throws -> (
+    [(String, JSON)], [JSON]
+  ) {
+    let info = source.sheets[index]
+    var numbered: [(Int, [JSON])] = []
+    var tail = SheetTail()
+    if let csv = source as? CSVDocument {
+      // Records verbatim: empty fields stay "".
+      numbered = csv.records.enumerated().map { ($0.offset + 1, $0.element.map(JSON.string)) }
+    } else {
+      tail = try source.readSheet(index) { row in
+        numbered.append((row.number, row.cells.map(encode)))
+      }
+    }
+    let header: [(String, JSON)] = [
+      ("name", .string(info.name)), ("state", .string(info.state.rawValue)),
+      ("type", .string(info.kind.rawValue)),
+      ("merged", .array(tail.merged.map { .string($0.a1) })),
+    ]
+    return (header, anchored(numbered))
+  }
+
+  /// Rows placed at their numbers (gaps become `[]`); rows read out of order are
+  /// sorted, and two rows with one number are merged cell by cell.
+  private static func anchored(_ input: [(Int, [JSON])]) -> [JSON] {
+    var rows = input
+    if !zip(rows, rows.dropFirst()).allSatisfy({ $0.0 < $1.0 }) {
+      rows = rows.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
+        .map(\.element)
+    }
+    var out: [JSON] = []
+    out.reserveCapacity(rows.last?.0 ?? 0)
+    var current: [JSON]?
+    var currentNumber = 0
+    func flush() {
+      guard let row = current else { return }
+      while out.count < currentNumber - 1 { out.append(.array([])) }
+      out.append(.array(row))
+      current = nil
+    }
+    for (number, cells) in rows {
+      if number == currentNumber, var merged = current {
+        for (i, c) in cells.enumerated() where c != .null {
+          while merged.count <= i { merged.append(.null) }
+          merged[i] = c
+        }
+        current = merged
+        continue
+      }
+      flush()
+      current = cells
+      currentNumber = number
+    }
+    flush()
+    return out
+  }
+}
