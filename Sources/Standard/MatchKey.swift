@@ -4,10 +4,28 @@ import Foundation
 /// case, diacritics, spaces and punctuation do not matter (SPEC §2, §4).
 public enum MatchKey {
   public static func of(_ s: String) -> String {
-    let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var ascii = true
+    for b in s.utf8 where b >= 0x80 {
+      ascii = false
+      break
+    }
+    if ascii {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(s.utf8.count)
+      for b in s.utf8 {
+        switch b {
+        case 0x30...0x39, 0x61...0x7A: bytes.append(b)
+        case 0x41...0x5A: bytes.append(b + 0x20)
+        default: break
+        }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
     var out = String.UnicodeScalarView()
-    for u in folded.unicodeScalars where CharacterSet.alphanumerics.contains(u) {
-      out.append(u)
+    let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    for u in folded.unicodeScalars {
+      let p = u.properties
+      if p.isAlphabetic || p.numericType != nil { out.append(u) }
     }
     return String(out)
   }

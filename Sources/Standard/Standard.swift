@@ -106,7 +106,7 @@ struct CodelistTable {
       throw StandardError.unreadable(file: file, detail: "kosong")
     }
     header = first.map { $0.trimmingCharacters(in: .whitespaces) }
-    rows = doc.records.dropFirst().filter { !($0.count == 1 && $0[0].isEmpty) }
+    rows = doc.records.dropFirst().filter { !$0.allSatisfy(\.isEmpty) }
   }
 
   func column(_ name: String) throws -> Int {

@@ -1,3 +1,4 @@
+import Standard
 import Spreadsheet
 import XCTest
 
@@ -35,13 +36,13 @@ final class NormalizeTests: XCTestCase {
   }
 
   func testKeyIgnoresCaseSpacesPunctuationAndDiacritics() {
-    XCTAssertEqual(TextCleaner.key("Nama Aplikasi"), "namaaplikasi")
-    XCTAssertEqual(TextCleaner.key("nama_aplikasi"), "namaaplikasi")
-    XCTAssertEqual(TextCleaner.key(" NAMA-APLIKASI (*) "), "namaaplikasi")
-    XCTAssertEqual(TextCleaner.key("Pelaku\u{00A0}Usaha."), "pelakuusaha")
-    XCTAssertEqual(TextCleaner.key("Café Résumé"), "caferesume")
-    XCTAssertEqual(TextCleaner.key("Kode RAB Level 2"), "koderablevel2")
-    XCTAssertNotEqual(TextCleaner.key("Level 1"), TextCleaner.key("Level 2"))
+    XCTAssertEqual(MatchKey.of("Nama Aplikasi"), "namaaplikasi")
+    XCTAssertEqual(MatchKey.of("nama_aplikasi"), "namaaplikasi")
+    XCTAssertEqual(MatchKey.of(" NAMA-APLIKASI (*) "), "namaaplikasi")
+    XCTAssertEqual(MatchKey.of("Pelaku\u{00A0}Usaha."), "pelakuusaha")
+    XCTAssertEqual(MatchKey.of("Café Résumé"), "caferesume")
+    XCTAssertEqual(MatchKey.of("Kode RAB Level 2"), "koderablevel2")
+    XCTAssertNotEqual(MatchKey.of("Level 1"), MatchKey.of("Level 2"))
   }
 
   // MARK: Numbers

@@ -29,36 +29,6 @@ public enum TextCleaner {
     }
   }
 
-  /// The matching key for headers, codelist names and enumeration labels: case and
-  /// diacritics folded, everything but letters and digits removed, so that
-  /// `Nama Aplikasi`, `nama_aplikasi` and `NAMA-APLIKASI` meet.
-  public static func key(_ s: String) -> String {
-    var ascii = true
-    for b in s.utf8 where b >= 0x80 {
-      ascii = false
-      break
-    }
-    if ascii {
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(s.utf8.count)
-      for b in s.utf8 {
-        switch b {
-        case 0x30...0x39, 0x61...0x7A: bytes.append(b)
-        case 0x41...0x5A: bytes.append(b + 0x20)
-        default: break
-        }
-      }
-      return String(decoding: bytes, as: UTF8.self)
-    }
-    var out = String.UnicodeScalarView()
-    let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    for u in folded.unicodeScalars {
-      let p = u.properties
-      if p.isAlphabetic || p.numericType != nil { out.append(u) }
-    }
-    return String(out)
-  }
-
   /// Whitespace as a reader of a cell means it: every Unicode space, NBSP included.
   static func isSpace(_ u: Unicode.Scalar) -> Bool {
     switch u.value {

@@ -1,3 +1,5 @@
+import Standard
+
 /// Application addresses (SPEC §4, `url`). Intranet applications are common in
 /// regencies, so single-label hosts (`simpeg`, `localhost`) and IPv4 addresses with a
 /// port are accepted; only `http` and `https` are; a missing scheme becomes `https://`.
@@ -6,7 +8,7 @@ public enum URLReader {
   public static func normalize(_ s: String) -> String? {
     let t = TextCleaner.clean(s)
     if t.isEmpty || t.utf8.count > 2048 { return nil }
-    if placeholders.contains(TextCleaner.key(t)) { return nil }
+    if placeholders.contains(MatchKey.of(t)) { return nil }
     // Inner spaces, control characters and backslashes never belong in an address.
     for u in t.unicodeScalars where u.value <= 0x20 || u.value == 0x7F || u == "\\" {
       return nil
