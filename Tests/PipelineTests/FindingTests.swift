@@ -1,0 +1,211 @@
+import Foundation
+import Pipeline
+import Standard
+import XCTest
+
+/// Each finding type of SPEC §5, raised by a small input and pointing at the
+/// right cell. CSV inputs are written here; XLSX-only findings are covered by
+/// the end-to-end tests on real workbooks.
+final class FindingTests: XCTestCase {
+  static let standard = try! Standard.load()
+
+  func run(_ files: [String: String], consolidate: Bool = true) throws -> Architecture {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("findings-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for (name, text) in files {
+      try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+    }
+    var config = Configuration()
+    if !consolidate { config.stages = [.extract, .normalize, .validate] }
+    let run = PipelineRun(standard: Self.standard, configuration: config)
+    return run.execute(try PipelineRun.inputs(in: dir.path), jobs: 1)
+  }
+
+  func findings(_ a: Architecture, _ type: FindingType) -> [Finding] {
+    a.findings.filter { $0.type == type }
+  }
+
+  static let appHeader =
+    "No,Nama Aplikasi,Kode RAA,Basis Aplikasi,Status,Tahun Pembuatan,URL,Anggaran,Tanggal Pemutakhiran"
+
+  func testAcceptedApplicationIsNormalized() throws {
+    let a = try run([
+      "dinkes_aplikasi.csv": Self.appHeader + "\n"
+        + "1,SIMPUS,raa 01.02,website,aktif,2019,simpus.serangkab.go.id,\"Rp 1.500.000,-\",17 Agustus 2024\n"
+    ])
+    XCTAssertEqual(a.accepted.count, 1)
+    let r = try XCTUnwrap(a.accepted.first)
+    XCTAssertEqual(r.opd, "1.02.0.00.0.00.01.0000")
+    XCTAssertEqual(r.values["raa"], .text("RAA.01.02"))
+    XCTAssertEqual(r.values["basis_aplikasi"], .text("Web"))
+    XCTAssertEqual(r.values["status"], .text("Aktif"))
+    XCTAssertEqual(r.values["tahun_pembuatan"], .integer(2019))
+    XCTAssertEqual(r.values["url"], .text("https://simpus.serangkab.go.id"))
+    XCTAssertEqual(r.values["anggaran"], .integer(1_500_000))
+    XCTAssertEqual(r.values["tanggal_pemutakhiran"], .date(.init(year: 2024, month: 8, day: 17)))
+    XCTAssertEqual(findings(a, .nilaiDinormalisasi).first?.location.cell, "C2")
+    XCTAssertEqual(findings(a, .idDibuat).count, 1)
+    guard case .text(let id)? = r.values["id"] else { return XCTFail("no id") }
+    XCTAssertTrue(id.hasPrefix("AP-"), id)
+  }
+
+  func testGeneratedIdsAreStableAcrossRuns() throws {
+    let input = ["dinkes_aplikasi.csv": Self.appHeader + "\n1,SIMPUS,RAA.01.02,Web,Aktif,,,,\n"]
+    let first = try run(input).accepted.first?.values["id"]
+    let second = try run(input).accepted.first?.values["id"]
+    XCTAssertNotNil(first)
+    XCTAssertEqual(first, second)
+  }
+
+  func testEachValueProblemPointsAtItsCell() throws {
+    let a = try run([
+      "dinkes_aplikasi.csv": Self.appHeader + "\n"
+        + "1,,RAA.01.02,Web,Aktif,,,,\n"  // wajib-diisi B2
+        + "2,A,RAA.09.09,Web,Aktif,,,,\n"  // kode-tidak-dikenal C3
+        + "3,B,RAA.01,Web,Aktif,,,,\n"  // kode-tingkat-tidak-sesuai C4
+        + "4,C,RAA.01.01,Websit,Aktif,,,,\n"  // pilihan-tidak-dikenal D5
+        + "5,D,RAA.01.01,Web,Aktif,1890,,,\n"  // di-luar-rentang F6
+        + "6,E,RAA.01.01,Web,Aktif,,,banyak,\n"  // tipe-tidak-sesuai H7
+        + "7,F,RAA.01.01,Web,Aktif,,,,31/02/2024\n"  // tipe-tidak-sesuai I8
+    ])
+    let expected: [(FindingType, String)] = [
+      (.wajibDiisi, "B2"), (.kodeTidakDikenal, "C3"), (.kodeTingkatTidakSesuai, "C4"),
+      (.pilihanTidakDikenal, "D5"), (.diLuarRentang, "F6"), (.tipeTidakSesuai, "H7"),
+      (.tipeTidakSesuai, "I8"),
+    ]
+    for (type, cell) in expected {
+      XCTAssertTrue(
+        findings(a, type).contains { $0.location.cell == cell && $0.severity == .kesalahan },
+        "\(type.rawValue) at \(cell)")
+    }
+    XCTAssertEqual(a.rejected.count, 7)
+    XCTAssertEqual(a.accepted.count, 0)
+    XCTAssertEqual(findings(a, .pilihanTidakDikenal).first?.suggestions.first, "Web")
+    let table = try XCTUnwrap(a.sources.first?.tables.first)
+    XCTAssertEqual(table.dataRows, table.accepted + table.rejected)
+  }
+
+  func testSeveralChoicesInOneCellAreRefusedWithTheChoicesSuggested() throws {
+    let a = try run([
+      "dpmptsp_layanan.csv":
+        "Nama Layanan;Kode RAL;Target Layanan;Metode Layanan\n"
+        + "Perizinan;RAL.01.23.01;Masyarakat, Pelaku Usaha;Elektronik\n"
+    ])
+    let f = try XCTUnwrap(findings(a, .pilihanTidakDikenal).first)
+    XCTAssertEqual(f.suggestions, ["Masyarakat", "Pelaku Usaha"])
+    XCTAssertEqual(f.location.cell, "C2")
+  }
+
+  func testProvisionalListGivesAWarningNotAnError() throws {
+    let a = try run([
+      "diskominfosatik_infrastruktur.csv":
+        "Nama Infrastruktur,Jenis Infrastruktur,Kode RAI\nServer,Perangkat Keras Server,RAI.09.01\n"
+    ])
+    let f = try XCTUnwrap(findings(a, .kodeTidakDikenal).first)
+    XCTAssertEqual(f.severity, .peringatan)
+    XCTAssertEqual(a.accepted.count, 1)
+  }
+
+  func testColumnFindings() throws {
+    let a = try run([
+      "dinkes_aplikasi.csv":
+        "Nama Aplikasi,Kode RAA,Status,Keterangan,Platform,Basis Aplikasi\nX,RAA.01.01,Aktif,catatan,Web,Mobile\n",
+      "bapenda_aplikasi.csv": "Nama Aplikasi,Status,Basis Aplikasi\nY,Aktif,Web\n",
+    ])
+    XCTAssertEqual(findings(a, .kolomTidakDikenal).first?.location.cell, "D1")
+    XCTAssertEqual(findings(a, .kolomGanda).first?.location.cell, "F1")
+    let missing = try XCTUnwrap(findings(a, .kolomWajibTidakAda).first)
+    XCTAssertEqual(missing.location.file, "bapenda_aplikasi.csv")
+    XCTAssertEqual(missing.field, "raa")
+    // The doubled column's value is kept, not lost.
+    let x = try XCTUnwrap(a.records.first { $0.origin.file == "dinkes_aplikasi.csv" })
+    XCTAssertEqual(x.values["basis_aplikasi"], .text("Web"))
+    XCTAssertTrue(x.extra.contains { $0.0 == "Basis Aplikasi" })
+    XCTAssertTrue(x.extra.contains { $0.0 == "Keterangan" })
+    XCTAssertTrue(a.records.first { $0.origin.file == "bapenda_aplikasi.csv" }!.rejected)
+  }
+
+  func testSheetAndHeaderFindings() throws {
+    let a = try run([
+      "notulen rapat.csv": "Tanggal,Peserta\n1/1/2024,Budi\n",
+      "dinkes_aplikasi.csv": "Laporan\nbelum diisi\n",
+      "laporan.pdf": "%PDF-1.4\n",
+      "rusak.xlsx": "PK\u{03}\u{04}bukan zip",
+    ])
+    XCTAssertEqual(findings(a, .lembarTidakDikenal).first?.location.file, "notulen rapat.csv")
+    XCTAssertEqual(findings(a, .headerTidakDitemukan).first?.location.file, "dinkes_aplikasi.csv")
+    XCTAssertEqual(findings(a, .formatTidakDidukung).first?.location.file, "laporan.pdf")
+    XCTAssertEqual(findings(a, .berkasTidakTerbaca).first?.location.file, "rusak.xlsx")
+    XCTAssertEqual(a.sources.filter(\.readable).count, 2)
+  }
+
+  func testSheetWithoutAMatchingNameIsRecognizedByItsHeader() throws {
+    let a = try run([
+      "dinkes 2024.csv":
+        "Nama Aplikasi,Kode RAA,Basis Aplikasi,Status\nSIMPUS,RAA.01.01,Web,Aktif\n"
+    ])
+    XCTAssertEqual(a.sources.first?.tables.first?.domain, "aplikasi")
+    XCTAssertEqual(a.accepted.count, 1)
+  }
+
+  func testOPDFindings() throws {
+    let a = try run([
+      "layanan.csv":
+        "Perangkat Daerah,Nama Layanan,Kode RAL,Target Layanan,Metode Layanan\n"
+        + "Dinas Kesehatann,A,RAL.01.23.01,Masyarakat,Elektronik\n"
+        + ",B,RAL.01.23.01,Masyarakat,Elektronik\n"
+    ])
+    let named = try XCTUnwrap(findings(a, .opdTidakDikenal).first { $0.location.cell == "A2" })
+    XCTAssertEqual(named.suggestions.first, "Dinas Kesehatan")
+    // No Identitas and a file name naming no OPD: the empty cell cannot fall back.
+    XCTAssertEqual(a.rejected.count, 2)
+  }
+
+  func testIdsReferencesAndDuplicatesAcrossOPDs() throws {
+    let a = try run([
+      "dinkes_probis.csv": "ID,Nama Proses Bisnis,Kode RAB\nPB-1,Pelayanan,RAB.04.01.04\n",
+      "dinkes_layanan.csv":
+        "ID,Nama Layanan,Kode RAL,Target Layanan,Metode Layanan,Proses Bisnis Terkait\n"
+        + "L1,A,RAL.01.23.01,Masyarakat,Elektronik,pb-1; PB-9\n"
+        + "l1,B,RAL.01.23.01,Masyarakat,Elektronik,\n",
+      "dinkes_aplikasi.csv": Self.appHeader + "\n1,SRIKANDI,RAA.01.02,Web,Aktif,,,,\n",
+      "bapenda_aplikasi.csv": Self.appHeader + "\n1,Srikandi,RAA.01.02,Web,Aktif,,,,\n",
+    ])
+    let dup = try XCTUnwrap(findings(a, .idGanda).first)
+    XCTAssertEqual(dup.location.cell, "A3")
+    XCTAssertEqual(dup.location.file, "dinkes_layanan.csv")
+    let missing = try XCTUnwrap(findings(a, .referensiTidakDitemukan).first)
+    XCTAssertEqual(missing.value, "PB-9")
+    XCTAssertEqual(missing.severity, .peringatan)
+    XCTAssertEqual(findings(a, .duplikatLintasOpd).count, 2)
+    let l1 = try XCTUnwrap(a.accepted.first { $0.text("id") == "L1" })
+    XCTAssertEqual(l1.values["proses_bisnis"], .list(["pb-1", "PB-9"]))
+  }
+
+  func testNotesBelowATableAreNotImportedAndBlankRowsAreCounted() throws {
+    let a = try run([
+      "dinkes_aplikasi.csv": Self.appHeader + "\n"
+        + "1,SIMPUS,RAA.01.02,Web,Aktif,,,,\n"
+        + "2,,,,,,,,\n"
+        + "3,SIKDA,RAA.01.02,Web,Aktif,,,,\n"
+        + "Serang 19 Agustus 2024,,,,,,,,\n"
+        + ",Kepala Dinas,,,,,,,\n"
+    ])
+    let t = try XCTUnwrap(a.sources.first?.tables.first)
+    XCTAssertEqual(t.dataRows, 2)
+    XCTAssertEqual(t.blank, 1)
+    XCTAssertEqual(findings(a, .catatanDiabaikan).count, 1)
+  }
+
+  func testFindingsAreOrderedByFileSheetAndRow() throws {
+    let a = try run([
+      "b_aplikasi.csv": Self.appHeader + "\n1,,RAA.01.02,Web,Aktif,,,,\n",
+      "a_aplikasi.csv": Self.appHeader
+        + "\n1,,RAA.01.02,Web,Aktif,,,,\n2,,RAA.01.02,Web,Aktif,,,,\n",
+    ])
+    let keys = a.findings.map { "\($0.location.file)#\($0.location.row ?? 0)" }
+    XCTAssertEqual(keys, keys.sorted())
+    XCTAssertEqual(a.findings.first?.location.file, "a_aplikasi.csv")
+  }
+}
