@@ -63,6 +63,12 @@ struct HeaderMatcher {
     return found
   }
 
+  /// The distinct roles a row of labels names (a field's split levels count
+  /// apart), to prefer the reading of a header that explains more columns.
+  func roles(in labels: [String]) -> Set<ColumnRole> {
+    Set(labels.map(role(of:)).filter { $0 != .extra && $0 != .number })
+  }
+
   /// Whether the labels name every required field except `opd` (SPEC §2: how a
   /// sheet whose name says nothing is recognized by its header).
   func coversRequired(_ fields: Set<String>) -> Bool {

@@ -51,6 +51,13 @@ struct TableLocator {
     let headerEnd: Int
     let labels: [Int: String]
     let fields: Set<String>
+    let roles: Int
+
+    /// More fields first; then more distinct column roles (a two-row header
+    /// with Level 1/2/3 columns beats its first row alone).
+    func beats(_ other: Candidate) -> Bool {
+      (fields.count, roles) > (other.fields.count, other.roles)
+    }
   }
 
   /// The best header of `domain` in the grid, or nil.
@@ -64,8 +71,8 @@ struct TableLocator {
         guard fields.count >= 2 || matcher.coversRequired(fields) else { continue }
         let c = Candidate(
           headerRow: row.number, headerEnd: row.number + (twoRows ? 1 : 0), labels: labels,
-          fields: fields)
-        if best == nil || fields.count > best!.fields.count { best = c }
+          fields: fields, roles: matcher.roles(in: Array(labels.values)).count)
+        if best == nil || c.beats(best!) { best = c }
       }
     }
     return best
