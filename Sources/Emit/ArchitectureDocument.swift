@@ -13,7 +13,9 @@ public struct ArchitectureDocument {
   public let configuration: Configuration
   public let createdAt: Date
 
-  public init(architecture: Architecture, standard: Standard, configuration: Configuration, createdAt: Date) {
+  public init(
+    architecture: Architecture, standard: Standard, configuration: Configuration, createdAt: Date
+  ) {
     self.architecture = architecture
     self.standard = standard
     self.configuration = configuration
@@ -21,7 +23,9 @@ public struct ArchitectureDocument {
   }
 
   /// `SOURCE_DATE_EPOCH` when set (reproducible builds convention), else now.
-  public static func creationDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+  public static func creationDate(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> Date {
     if let s = environment["SOURCE_DATE_EPOCH"], let t = Int64(s) {
       return Date(timeIntervalSince1970: TimeInterval(t))
     }
@@ -37,7 +41,13 @@ public struct ArchitectureDocument {
     let a = architecture
     var members: [(String, JSON)] = [
       ("format", .string("spbe-arsitektur/1")),
-      ("instansi", .object([("nama", .string(configuration.institutionName)), ("kode_wilayah", .string(configuration.regionCode))])),
+      (
+        "instansi",
+        .object([
+          ("nama", .string(configuration.institutionName)),
+          ("kode_wilayah", .string(configuration.regionCode)),
+        ])
+      ),
       ("periode", .string(configuration.period)),
       ("dibuat_pada", .string(Self.rfc3339(createdAt))),
       ("alat", .object([("nama", .string("pipeline")), ("versi", .string(ToolVersion.current))])),
@@ -46,7 +56,11 @@ public struct ArchitectureDocument {
       ("opd", .array(opdEntries())),
     ]
     for d in standard.domains {
-      members.append((d.key, .array(a.records.filter { !$0.rejected && $0.domain == d.key }.map { record($0, d) })))
+      members.append(
+        (
+          d.key,
+          .array(a.records.filter { !$0.rejected && $0.domain == d.key }.map { record($0, d) })
+        ))
     }
     members.append(("ditolak", .array(a.records.filter(\.rejected).map(rejected))))
     members.append(("temuan", .array(a.findings.enumerated().map { finding($1, index: $0) })))
@@ -65,7 +79,10 @@ public struct ArchitectureDocument {
   private func codelistEntry(_ l: Standard.ListInfo) -> JSON {
     let data = FileManager.default.contents(atPath: l.path) ?? Data()
     let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    return .object([("nama", .string(l.name)), ("edisi", .string(l.edition)), ("status", .string(l.status)), ("sha256", .string(sha))])
+    return .object([
+      ("nama", .string(l.name)), ("edisi", .string(l.edition)), ("status", .string(l.status)),
+      ("sha256", .string(sha)),
+    ])
   }
 
   private func sourceEntry(_ s: SourceFile) -> JSON {
@@ -74,17 +91,21 @@ public struct ArchitectureDocument {
       ("sha256", .string(s.sha256)),
       ("status", .string(s.readable ? "terbaca" : "gagal")),
       ("format", .string(s.format?.rawValue)),
-      ("tabel", .array(s.tables.map { t in
-        .object([
-          ("lembar", .string(t.sheet)),
-          ("domain", .string(t.domain)),
-          ("baris_header", t.headerRow.map(JSON.int) ?? .null),
-          ("baris_data", .int(t.dataRows)),
-          ("diterima", .int(t.accepted)),
-          ("ditolak", .int(t.rejected)),
-          ("kosong", .int(t.blank)),
-        ])
-      })),
+      (
+        "tabel",
+        .array(
+          s.tables.map { t in
+            .object([
+              ("lembar", .string(t.sheet)),
+              ("domain", .string(t.domain)),
+              ("baris_header", t.headerRow.map(JSON.int) ?? .null),
+              ("baris_data", .int(t.dataRows)),
+              ("diterima", .int(t.accepted)),
+              ("ditolak", .int(t.rejected)),
+              ("kosong", .int(t.blank)),
+            ])
+          })
+      ),
     ])
   }
 
@@ -182,7 +203,10 @@ public struct ArchitectureDocument {
       ("kosong", .int(tables.reduce(0) { $0 + $1.blank })),
       ("temuan", .object(Severity.allCases.map { ($0.rawValue, .int(perLevel[$0] ?? 0)) })),
       ("per_jenis", .object(perType.keys.sorted().map { ($0, .int(perType[$0]!)) })),
-      ("opd_tanpa_kiriman", .array(standard.opds.offices.filter { !sending.contains($0.code) }.map { .string($0.code) })),
+      (
+        "opd_tanpa_kiriman",
+        .array(standard.opds.offices.filter { !sending.contains($0.code) }.map { .string($0.code) })
+      ),
     ])
   }
 }

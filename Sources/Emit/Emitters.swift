@@ -18,7 +18,8 @@ public enum Emitters {
     for format in c.formats {
       switch format {
       case .json:
-        let doc = ArchitectureDocument(architecture: a, standard: standard, configuration: c, createdAt: createdAt)
+        let doc = ArchitectureDocument(
+          architecture: a, standard: standard, configuration: c, createdAt: createdAt)
         try folder.write(jsonName, JSONWriter().render(doc.json()))
         written.append((c.outputs as NSString).appendingPathComponent(jsonName))
       case .temuanCSV:

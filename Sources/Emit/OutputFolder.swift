@@ -48,14 +48,17 @@ public final class OutputFolder {
   public func write(_ name: String, _ data: Data) throws {
     let target = (path as NSString).appendingPathComponent(name)
     let dir = (target as NSString).deletingLastPathComponent
-    let temp = (dir as NSString).appendingPathComponent(".\((name as NSString).lastPathComponent).tmp-\(getpid())")
+    let temp = (dir as NSString).appendingPathComponent(
+      ".\((name as NSString).lastPathComponent).tmp-\(getpid())")
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     } catch {
       throw Failure.unwritable(path: dir, detail: String(cString: strerror(errno)))
     }
     let fd = Foundation.open(temp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw Failure.unwritable(path: target, detail: String(cString: strerror(errno))) }
+    guard fd >= 0 else {
+      throw Failure.unwritable(path: target, detail: String(cString: strerror(errno)))
+    }
     var ok = true
     var err: Int32 = 0
     data.withUnsafeBytes { buf in

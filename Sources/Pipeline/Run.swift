@@ -41,12 +41,16 @@ public struct PipelineRun: Sendable {
     for case let url as URL in walker {
       let name = url.lastPathComponent
       if name.hasPrefix("~$") || name.hasPrefix(".") { continue }
-      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else {
+        continue
+      }
       let path = url.standardizedFileURL.path
       let rel = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : name
       files.append(InputFile(absolutePath: path, relativePath: rel))
     }
-    return files.sorted { Array($0.relativePath.utf8).lexicographicallyPrecedes($1.relativePath.utf8) }
+    return files.sorted {
+      Array($0.relativePath.utf8).lexicographicallyPrecedes($1.relativePath.utf8)
+    }
   }
 
   /// Extract, normalize and validate every file (concurrently, `jobs` at a time),
@@ -62,7 +66,8 @@ public struct PipelineRun: Sendable {
     let lock = NSLock()
     var next = 0
     var done = 0
-    let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, files.count))
+    let workers = max(
+      1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, files.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while true {
         lock.lock()
@@ -96,11 +101,12 @@ extension Consolidate {
     for f in files {
       let offset = findings.count
       findings.append(contentsOf: f.findings)
-      records.append(contentsOf: f.records.map { r in
-        var r = r
-        r.findings = r.findings.map { $0 + offset }
-        return r
-      })
+      records.append(
+        contentsOf: f.records.map { r in
+          var r = r
+          r.findings = r.findings.map { $0 + offset }
+          return r
+        })
     }
     return Architecture(sources: files.map(\.source), records: records, findings: findings)
   }

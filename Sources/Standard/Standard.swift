@@ -39,7 +39,8 @@ public struct Standard: Sendable {
     for name in overrides.keys where !manifest.codelists.contains(where: { $0.nama == name }) {
       throw StandardError.unknownCodelist(name)
     }
-    let domainsFile = try decode(DomainsFile.self, from: folder.appendingPathComponent("domains.json"))
+    let domainsFile = try decode(
+      DomainsFile.self, from: folder.appendingPathComponent("domains.json"))
 
     var lists: [ListInfo] = []
     var codelists: [String: Codelist] = [:]
@@ -65,8 +66,10 @@ public struct Standard: Sendable {
     for d in domains {
       for f in d.fields {
         switch f.type {
-        case .code(let list, _, _) where codelists[list] == nil: throw StandardError.unknownCodelist(list)
-        case .choice(let list) where enumerations[list] == nil: throw StandardError.unknownCodelist(list)
+        case .code(let list, _, _) where codelists[list] == nil:
+          throw StandardError.unknownCodelist(list)
+        case .choice(let list) where enumerations[list] == nil:
+          throw StandardError.unknownCodelist(list)
         default: break
         }
       }

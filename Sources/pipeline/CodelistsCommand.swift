@@ -4,7 +4,8 @@ import Standard
 
 struct CodelistsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "codelists", abstract: "Jelajahi daftar kode (RAB, RAL, RAD, RAA, RAI, RAK, OPD, enumerasi).")
+    commandName: "codelists",
+    abstract: "Jelajahi daftar kode (RAB, RAL, RAD, RAA, RAI, RAK, OPD, enumerasi).")
 
   @Argument(help: "Nama daftar, mis. raa, opd, basis_aplikasi.")
   var name: String?
@@ -35,9 +36,14 @@ struct CodelistsCommand: ParsableCommand {
     } else if name == "opd" {
       for o in standard.opds.offices { show(o.code, "\(o.name) (\(o.abbreviation))") }
     } else if let e = standard.enumerations[name] {
-      for v in e.values { show(v.code, v.aliases.isEmpty ? "" : "alias: " + v.aliases.joined(separator: ", ")) }
+      for v in e.values {
+        show(v.code, v.aliases.isEmpty ? "" : "alias: " + v.aliases.joined(separator: ", "))
+      }
     } else {
-      printError(lang == .id ? "daftar \"\(name)\" tidak ada; jalankan `pipeline codelists` untuk melihat semuanya" : "no list named \"\(name)\"; run `pipeline codelists` to see them all")
+      printError(
+        lang == .id
+          ? "daftar \"\(name)\" tidak ada; jalankan `pipeline codelists` untuk melihat semuanya"
+          : "no list named \"\(name)\"; run `pipeline codelists` to see them all")
       throw ExitCode(Exit.usage.rawValue)
     }
   }

@@ -7,7 +7,9 @@ struct PipelineCommand: ParsableCommand {
     commandName: "pipeline",
     abstract: "Konsolidasi inventaris SPBE perangkat daerah menjadi satu arsitektur tervalidasi.",
     version: ToolVersion.current,
-    subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, CodelistsCommand.self]
+    subcommands: [
+      RunCommand.self, ValidateCommand.self, InspectCommand.self, CodelistsCommand.self,
+    ]
   )
 }
 

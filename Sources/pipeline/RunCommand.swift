@@ -52,13 +52,17 @@ struct RunCommand: ParsableCommand {
       } catch let e as OutputFolder.Failure {
         switch e {
         case .locked(let p): printError(ConsoleText.runError(.outputsLocked(p), lang: lang))
-        case .unwritable(let p, let d): printError(ConsoleText.runError(.outputsUnwritable(path: p, detail: d), lang: lang))
+        case .unwritable(let p, let d):
+          printError(ConsoleText.runError(.outputsUnwritable(path: p, detail: d), lang: lang))
         }
         exit = .io
       }
     }
     if !options.quiet {
-      print(ConsoleText.summary(architecture, written: written, seconds: Date().timeIntervalSince(started), lang: lang), terminator: "")
+      print(
+        ConsoleText.summary(
+          architecture, written: written, seconds: Date().timeIntervalSince(started), lang: lang),
+        terminator: "")
     }
     if exit == .ok, Self.reachesFailOn(architecture, config.failOn) { exit = .findings }
     if exit != .ok { throw ExitCode(exit.rawValue) }

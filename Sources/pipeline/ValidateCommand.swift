@@ -47,8 +47,14 @@ struct ValidateCommand: ParsableCommand {
       let (message, fix) = Catalog.render(f, lang: config.language)
       var place = f.location.file
       if let s = f.location.sheet { place += " › \(s)" }
-      if let c = f.location.cell { place += " › \(c)" } else if let r = f.location.row { place += " › \(r)" }
-      print("\(place): \(f.severity.rawValue) [\(f.type.rawValue)] \(message)\(fix.map { " \($0)" } ?? "")")
+      if let c = f.location.cell {
+        place += " › \(c)"
+      } else if let r = f.location.row {
+        place += " › \(r)"
+      }
+      print(
+        "\(place): \(f.severity.rawValue) [\(f.type.rawValue)] \(message)\(fix.map { " \($0)" } ?? "")"
+      )
     }
     if !options.quiet {
       print(ConsoleText.summary(a, written: [], seconds: 0, lang: config.language), terminator: "")

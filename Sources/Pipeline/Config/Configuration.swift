@@ -63,7 +63,9 @@ public struct Configuration: Sendable {
     }
     var c = Configuration()
     guard let root = node else { return c }
-    guard let map = root.mapping else { throw ConfigError.badValue(key: "(dokumen)", expected: "pemetaan kunci: nilai") }
+    guard let map = root.mapping else {
+      throw ConfigError.badValue(key: "(dokumen)", expected: "pemetaan kunci: nilai")
+    }
     let base = (path as NSString).deletingLastPathComponent
     func resolve(_ p: String) -> String {
       p.hasPrefix("/") || base.isEmpty ? p : (base as NSString).appendingPathComponent(p)
@@ -78,8 +80,10 @@ public struct Configuration: Sendable {
           case "nama": c.institutionName = try string(iv, "instansi.nama")
           case "kode_wilayah":
             c.regionCode = try string(iv, "instansi.kode_wilayah")
-            guard c.regionCode.range(of: #"^\d\d(\.\d\d)*$"#, options: .regularExpression) != nil else {
-              throw ConfigError.badValue(key: "instansi.kode_wilayah", expected: "kode wilayah seperti \"36.04\"")
+            guard c.regionCode.range(of: #"^\d\d(\.\d\d)*$"#, options: .regularExpression) != nil
+            else {
+              throw ConfigError.badValue(
+                key: "instansi.kode_wilayah", expected: "kode wilayah seperti \"36.04\"")
             }
           default: throw ConfigError.unknownKey("instansi.\(ik.string ?? "?")")
           }
@@ -92,7 +96,8 @@ public struct Configuration: Sendable {
         var stages: [Stage] = []
         for n in names {
           guard let s = Stage(rawValue: n) else {
-            throw ConfigError.badValue(key: key, expected: Stage.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ConfigError.badValue(
+              key: key, expected: Stage.allCases.map(\.rawValue).joined(separator: ", "))
           }
           stages.append(s)
         }
@@ -104,13 +109,15 @@ public struct Configuration: Sendable {
       case "format_keluaran":
         c.formats = try list(v, key).map {
           guard let f = OutputFormat(rawValue: $0) else {
-            throw ConfigError.badValue(key: key, expected: OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ConfigError.badValue(
+              key: key, expected: OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
           }
           return f
         }
       case "daftar_kode":
         for (lk, lv) in try mapping(v, key) {
-          c.codelistOverrides[lk.string ?? ""] = resolve(try string(lv, "daftar_kode.\(lk.string ?? "")"))
+          c.codelistOverrides[lk.string ?? ""] = resolve(
+            try string(lv, "daftar_kode.\(lk.string ?? "")"))
         }
       case "gagal_jika":
         guard let f = FailOn(rawValue: try string(v, key)) else {
@@ -146,15 +153,21 @@ public struct Configuration: Sendable {
   }
 
   private static func mapping(_ n: Node, _ key: String) throws -> Node.Mapping {
-    guard let m = n.mapping else { throw ConfigError.badValue(key: key, expected: "pemetaan kunci: nilai") }
+    guard let m = n.mapping else {
+      throw ConfigError.badValue(key: key, expected: "pemetaan kunci: nilai")
+    }
     return m
   }
   private static func string(_ n: Node, _ key: String) throws -> String {
-    guard let s = n.scalar?.string, !s.isEmpty else { throw ConfigError.badValue(key: key, expected: "teks") }
+    guard let s = n.scalar?.string, !s.isEmpty else {
+      throw ConfigError.badValue(key: key, expected: "teks")
+    }
     return s
   }
   private static func list(_ n: Node, _ key: String) throws -> [String] {
-    guard let seq = n.sequence else { throw ConfigError.badValue(key: key, expected: "daftar [a, b]") }
+    guard let seq = n.sequence else {
+      throw ConfigError.badValue(key: key, expected: "daftar [a, b]")
+    }
     return try seq.map { try string($0, key) }
   }
   private static func int(_ n: Node, _ key: String, min: Int) throws -> Int {

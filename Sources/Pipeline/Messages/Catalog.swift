@@ -33,13 +33,15 @@ public enum Catalog {
       return Entry(
         id: "Berkas tidak dapat dibaca sebagai lembar kerja ({sebab}).",
         en: "The file cannot be read as a spreadsheet ({sebab}).",
-        fixID: "Buka berkas di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu kirim kembali.",
+        fixID:
+          "Buka berkas di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu kirim kembali.",
         fixEN: "Open the file in Excel or LibreOffice, save it again as .xlsx and send it again.")
     case .berkasTerenkripsi:
       return Entry(
         id: "Buku kerja dilindungi kata sandi sehingga isinya tidak dapat dibaca.",
         en: "The workbook is password-protected, so its content cannot be read.",
-        fixID: "Hapus kata sandi (Berkas › Info › Lindungi Buku Kerja), simpan, lalu kirim kembali.",
+        fixID:
+          "Hapus kata sandi (Berkas › Info › Lindungi Buku Kerja), simpan, lalu kirim kembali.",
         fixEN: "Remove the password (File › Info › Protect Workbook), save and send it again.")
     case .formatTidakDidukung:
       return Entry(
@@ -55,18 +57,25 @@ public enum Catalog {
         en: f.params["seri"] != nil
           ? "Sheet \"{lembar}\" matches more than one domain; it was not imported."
           : "Sheet \"{lembar}\" is not recognized as one of the six SPBE domains; it was not imported.",
-        fixID: "Beri nama lembar sesuai domainnya (Proses Bisnis, Layanan, Data dan Informasi, Aplikasi, Infrastruktur, Keamanan).",
-        fixEN: "Name the sheet after its domain (Proses Bisnis, Layanan, Data dan Informasi, Aplikasi, Infrastruktur, Keamanan).")
+        fixID:
+          "Beri nama lembar sesuai domainnya (Proses Bisnis, Layanan, Data dan Informasi, Aplikasi, Infrastruktur, Keamanan).",
+        fixEN:
+          "Name the sheet after its domain (Proses Bisnis, Layanan, Data dan Informasi, Aplikasi, Infrastruktur, Keamanan)."
+      )
     case .headerTidakDitemukan:
       return Entry(
         id: "Baris judul kolom untuk domain {domain} tidak ditemukan dalam 30 baris pertama.",
         en: "No header row for the {domain} domain was found in the first 30 rows.",
-        fixID: "Pastikan ada satu baris berisi judul kolom (mis. \"Nama Aplikasi\", \"Kode RAA\") di atas data.",
-        fixEN: "Make sure one row above the data holds the column headers (e.g. \"Nama Aplikasi\", \"Kode RAA\").")
+        fixID:
+          "Pastikan ada satu baris berisi judul kolom (mis. \"Nama Aplikasi\", \"Kode RAA\") di atas data.",
+        fixEN:
+          "Make sure one row above the data holds the column headers (e.g. \"Nama Aplikasi\", \"Kode RAA\")."
+      )
     case .kolomWajibTidakAda:
       return Entry(
         id: "Kolom wajib \"{kolom}\" tidak ada di lembar {domain}; semua barisnya ditolak.",
-        en: "The required column \"{kolom}\" is missing from the {domain} sheet; all its rows are rejected.",
+        en:
+          "The required column \"{kolom}\" is missing from the {domain} sheet; all its rows are rejected.",
         fixID: "Tambahkan kolom \"{kolom}\" dan isi untuk setiap baris.",
         fixEN: "Add a \"{kolom}\" column and fill it in for every row.")
     case .kolomTidakDikenal:
@@ -76,9 +85,12 @@ public enum Catalog {
         fixID: nil, fixEN: nil)
     case .kolomGanda:
       return Entry(
-        id: "Kolom \"{kolom}\" mengisi bidang yang sama dengan kolom sebelumnya; nilainya disimpan sebagai data tambahan.",
-        en: "Column \"{kolom}\" maps to the same field as an earlier column; its values are kept as extra data.",
-        fixID: "Hapus atau ganti nama salah satu kolom.", fixEN: "Remove or rename one of the columns.")
+        id:
+          "Kolom \"{kolom}\" mengisi bidang yang sama dengan kolom sebelumnya; nilainya disimpan sebagai data tambahan.",
+        en:
+          "Column \"{kolom}\" maps to the same field as an earlier column; its values are kept as extra data.",
+        fixID: "Hapus atau ganti nama salah satu kolom.",
+        fixEN: "Remove or rename one of the columns.")
     case .wajibDiisi:
       return Entry(
         id: "Kolom \"{kolom}\" wajib diisi.", en: "Column \"{kolom}\" is required.",
@@ -87,17 +99,30 @@ public enum Catalog {
       let kind = f.params["tipe"] ?? ""
       let (expectID, expectEN): (String, String)
       switch kind {
-      case "tanggal": (expectID, expectEN) = ("tanggal (mis. 17/08/2024 atau 17 Agustus 2024)", "a date (e.g. 17/08/2024 or 17 Agustus 2024)")
-      case "tahun": (expectID, expectEN) = ("tahun empat angka (mis. 2024)", "a four-digit year (e.g. 2024)")
-      case "url": (expectID, expectEN) = ("alamat web (mis. https://serangkab.go.id)", "a web address (e.g. https://serangkab.go.id)")
-      case "rupiah": (expectID, expectEN) = ("jumlah rupiah (mis. 1.500.000)", "an amount in rupiah (e.g. 1.500.000)")
+      case "tanggal":
+        (expectID, expectEN) = (
+          "tanggal (mis. 17/08/2024 atau 17 Agustus 2024)",
+          "a date (e.g. 17/08/2024 or 17 Agustus 2024)"
+        )
+      case "tahun":
+        (expectID, expectEN) = ("tahun empat angka (mis. 2024)", "a four-digit year (e.g. 2024)")
+      case "url":
+        (expectID, expectEN) = (
+          "alamat web (mis. https://serangkab.go.id)",
+          "a web address (e.g. https://serangkab.go.id)"
+        )
+      case "rupiah":
+        (expectID, expectEN) = (
+          "jumlah rupiah (mis. 1.500.000)", "an amount in rupiah (e.g. 1.500.000)"
+        )
       case "bilangan-bulat": (expectID, expectEN) = ("bilangan bulat", "a whole number")
       default: (expectID, expectEN) = ("angka (mis. 12,5)", "a number (e.g. 12,5)")
       }
       return Entry(
         id: "Nilai \"{nilai}\" pada kolom \"{kolom}\" tidak dapat dibaca sebagai \(expectID).",
         en: "Value \"{nilai}\" in column \"{kolom}\" cannot be read as \(expectEN).",
-        fixID: "Tulis ulang sel {sel} sebagai \(expectID).", fixEN: "Rewrite cell {sel} as \(expectEN).")
+        fixID: "Tulis ulang sel {sel} sebagai \(expectID).",
+        fixEN: "Rewrite cell {sel} as \(expectEN).")
     case .diLuarRentang:
       let range = (f.params["min"], f.params["max"])
       let (rid, ren): (String, String)
@@ -126,14 +151,22 @@ public enum Catalog {
       return Entry(
         id: "Kode \"{nilai}\" tidak ada dalam daftar {daftar}.",
         en: "Code \"{nilai}\" is not in the {daftar} list.",
-        fixID: hasSuggestions ? "Mungkin maksudnya: {saran}." : "Periksa kode pada daftar {daftar} (pipeline codelists {daftar}).",
-        fixEN: hasSuggestions ? "Did you mean: {saran}?" : "Look the code up in the {daftar} list (pipeline codelists {daftar}).")
+        fixID: hasSuggestions
+          ? "Mungkin maksudnya: {saran}."
+          : "Periksa kode pada daftar {daftar} (pipeline codelists {daftar}).",
+        fixEN: hasSuggestions
+          ? "Did you mean: {saran}?"
+          : "Look the code up in the {daftar} list (pipeline codelists {daftar}).")
     case .kodeTingkatTidakSesuai:
       return Entry(
-        id: "Kode {kode} adalah kode tingkat {tingkat}; kolom ini meminta kode tingkat {tingkat_diminta}.",
-        en: "Code {kode} is a level-{tingkat} code; this column takes level-{tingkat_diminta} codes.",
-        fixID: hasSuggestions ? "Pilih kode turunannya, mis. {saran}." : "Pilih kode tingkat {tingkat_diminta}.",
-        fixEN: hasSuggestions ? "Choose one of its children, e.g. {saran}." : "Choose a level-{tingkat_diminta} code.")
+        id:
+          "Kode {kode} adalah kode tingkat {tingkat}; kolom ini meminta kode tingkat {tingkat_diminta}.",
+        en:
+          "Code {kode} is a level-{tingkat} code; this column takes level-{tingkat_diminta} codes.",
+        fixID: hasSuggestions
+          ? "Pilih kode turunannya, mis. {saran}." : "Pilih kode tingkat {tingkat_diminta}.",
+        fixEN: hasSuggestions
+          ? "Choose one of its children, e.g. {saran}." : "Choose a level-{tingkat_diminta} code.")
     case .kodeIndukTidakKonsisten:
       return Entry(
         id: "Kode induk {induk} pada kolom \"{kolom}\" tidak sesuai dengan kode {kode}.",
@@ -150,20 +183,29 @@ public enum Catalog {
       return Entry(
         id: "Nilai \"{nilai}\" bukan pilihan yang sah untuk kolom \"{kolom}\".",
         en: "Value \"{nilai}\" is not a valid choice for column \"{kolom}\".",
-        fixID: hasSuggestions ? "Mungkin maksudnya: {saran}. Pilihan yang sah: {pilihan}." : "Pilihan yang sah: {pilihan}.",
-        fixEN: hasSuggestions ? "Did you mean: {saran}? Valid choices: {pilihan}." : "Valid choices: {pilihan}.")
+        fixID: hasSuggestions
+          ? "Mungkin maksudnya: {saran}. Pilihan yang sah: {pilihan}."
+          : "Pilihan yang sah: {pilihan}.",
+        fixEN: hasSuggestions
+          ? "Did you mean: {saran}? Valid choices: {pilihan}." : "Valid choices: {pilihan}.")
     case .opdTidakDikenal:
       if f.params["sebab"] == "tanpa-sumber" {
         return Entry(
-          id: "Perangkat daerah baris-baris ini tidak diketahui: tidak ada kolom Perangkat Daerah, lembar Identitas, atau nama berkas yang menyebutkannya.",
-          en: "The OPD of these rows is unknown: no Perangkat Daerah column, Identitas sheet or file name names it.",
+          id:
+            "Perangkat daerah baris-baris ini tidak diketahui: tidak ada kolom Perangkat Daerah, lembar Identitas, atau nama berkas yang menyebutkannya.",
+          en:
+            "The OPD of these rows is unknown: no Perangkat Daerah column, Identitas sheet or file name names it.",
           fixID: "Tambahkan lembar Identitas (Nama Perangkat Daerah) atau kolom Perangkat Daerah.",
           fixEN: "Add an Identitas sheet (Nama Perangkat Daerah) or a Perangkat Daerah column.")
       }
       return Entry(
         id: "Perangkat daerah \"{nilai}\" tidak dikenal.", en: "OPD \"{nilai}\" is not known.",
-        fixID: hasSuggestions ? "Mungkin maksudnya: {saran}." : "Tulis nama, singkatan, atau kode sesuai daftar OPD (pipeline codelists opd).",
-        fixEN: hasSuggestions ? "Did you mean: {saran}?" : "Write the name, abbreviation or code from the OPD list (pipeline codelists opd).")
+        fixID: hasSuggestions
+          ? "Mungkin maksudnya: {saran}."
+          : "Tulis nama, singkatan, atau kode sesuai daftar OPD (pipeline codelists opd).",
+        fixEN: hasSuggestions
+          ? "Did you mean: {saran}?"
+          : "Write the name, abbreviation or code from the OPD list (pipeline codelists opd).")
     case .idGanda:
       return Entry(
         id: "ID \"{nilai}\" sudah dipakai baris lain pada perangkat daerah dan domain yang sama.",
@@ -178,13 +220,15 @@ public enum Catalog {
       return Entry(
         id: "Referensi \"{nilai}\" tidak ditemukan di antara ID {domain} perangkat daerah ini.",
         en: "Reference \"{nilai}\" is not among this OPD's {domain} ids.",
-        fixID: "Periksa ID yang dirujuk di sel {sel}.", fixEN: "Check the id referred to in cell {sel}.")
+        fixID: "Periksa ID yang dirujuk di sel {sel}.",
+        fixEN: "Check the id referred to in cell {sel}.")
     case .duplikatLintasOpd:
       return Entry(
         id: "Aplikasi \"{nilai}\" juga dilaporkan oleh: {opd_lain}.",
         en: "Application \"{nilai}\" is also reported by: {opd_lain}.",
         fixID: "Pastikan hanya pengelola aplikasi yang melaporkannya; OPD lain cukup merujuknya.",
-        fixEN: "Make sure only the office that runs the application reports it; others may refer to it.")
+        fixEN:
+          "Make sure only the office that runs the application reports it; others may refer to it.")
     case .nilaiDinormalisasi:
       return Entry(
         id: f.params["cara"] == "serial"
@@ -207,8 +251,10 @@ public enum Catalog {
     case .templatKedaluwarsa:
       return Entry(
         id: "Buku kerja dibuat dari templat versi {versi}; versi terbaru {versi_kini}.",
-        en: "The workbook was made from template version {versi}; the current version is {versi_kini}.",
-        fixID: "Gunakan templat terbaru (pipeline template).", fixEN: "Use the current template (pipeline template).")
+        en:
+          "The workbook was made from template version {versi}; the current version is {versi_kini}.",
+        fixID: "Gunakan templat terbaru (pipeline template).",
+        fixEN: "Use the current template (pipeline template).")
     }
   }
 }

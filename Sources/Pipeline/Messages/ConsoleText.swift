@@ -5,7 +5,8 @@ public enum ConsoleText {
   public static func configError(_ e: ConfigError, lang: Language) -> String {
     switch e {
     case .unreadable(let p):
-      return lang == .id ? "pipeline.yml tidak dapat dibaca: \(p)" : "cannot read the configuration: \(p)"
+      return lang == .id
+        ? "pipeline.yml tidak dapat dibaca: \(p)" : "cannot read the configuration: \(p)"
     case .syntax(let p, let d):
       return lang == .id ? "\(p): penulisan YAML tidak sah (\(d))" : "\(p): invalid YAML (\(d))"
     case .unknownKey(let k):
@@ -26,11 +27,13 @@ public enum ConsoleText {
   public static func runError(_ e: RunError, lang: Language) -> String {
     switch e {
     case .inputsMissing(let p):
-      return lang == .id ? "folder masukan tidak ada: \(p)" : "the inputs folder does not exist: \(p)"
+      return lang == .id
+        ? "folder masukan tidak ada: \(p)" : "the inputs folder does not exist: \(p)"
     case .noInputs(let p):
       return lang == .id ? "folder masukan kosong: \(p)" : "the inputs folder is empty: \(p)"
     case .outputsUnwritable(let p, let d):
-      return lang == .id ? "keluaran tidak dapat ditulis ke \(p): \(d)" : "cannot write the outputs to \(p): \(d)"
+      return lang == .id
+        ? "keluaran tidak dapat ditulis ke \(p): \(d)" : "cannot write the outputs to \(p): \(d)"
     case .outputsLocked(let p):
       return lang == .id
         ? "folder keluaran \(p) sedang dipakai proses pipeline lain; tunggu hingga selesai lalu ulangi"
@@ -39,13 +42,17 @@ public enum ConsoleText {
   }
 
   public static func standardError(_ e: Error, lang: Language) -> String {
-    lang == .id ? "standar/daftar kode tidak dapat dimuat: \(e)" : "cannot load the standard or its codelists: \(e)"
+    lang == .id
+      ? "standar/daftar kode tidak dapat dimuat: \(e)"
+      : "cannot load the standard or its codelists: \(e)"
   }
 }
 
 extension ConsoleText {
   /// The end-of-run summary (SPEC §6): files, rows, findings by level, outputs.
-  public static func summary(_ a: Architecture, written: [String], seconds: Double, lang: Language) -> String {
+  public static func summary(_ a: Architecture, written: [String], seconds: Double, lang: Language)
+    -> String
+  {
     let tables = a.sources.flatMap(\.tables)
     let failed = a.sources.filter { !$0.readable }.count
     let rows = tables.reduce(0) { $0 + $1.dataRows }
@@ -59,14 +66,17 @@ extension ConsoleText {
     let i = level[.info] ?? 0
     let time = String(format: "%.2f", seconds)
     if lang == .id {
-      var s = "\(a.sources.count) berkas (\(failed) gagal dibaca), \(tables.count) tabel, \(time) detik\n"
-      s += "  baris data: \(rows) dibaca, \(accepted) diterima, \(rejected) ditolak; \(blank) baris kosong\n"
+      var s =
+        "\(a.sources.count) berkas (\(failed) gagal dibaca), \(tables.count) tabel, \(time) detik\n"
+      s +=
+        "  baris data: \(rows) dibaca, \(accepted) diterima, \(rejected) ditolak; \(blank) baris kosong\n"
       s += "  temuan: \(k) kesalahan, \(p) peringatan, \(i) info\n"
       if !written.isEmpty { s += "  keluaran: \(written.joined(separator: ", "))\n" }
       return s
     }
     var s = "\(a.sources.count) files (\(failed) unreadable), \(tables.count) tables, \(time) s\n"
-    s += "  data rows: \(rows) read, \(accepted) accepted, \(rejected) rejected; \(blank) blank rows\n"
+    s +=
+      "  data rows: \(rows) read, \(accepted) accepted, \(rejected) rejected; \(blank) blank rows\n"
     s += "  findings: \(k) errors, \(p) warnings, \(i) info\n"
     if !written.isEmpty { s += "  outputs: \(written.joined(separator: ", "))\n" }
     return s

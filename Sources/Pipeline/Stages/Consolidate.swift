@@ -38,7 +38,8 @@ public struct Consolidate {
     }
     func cellOf(_ r: Record, _ field: String) -> Location {
       let c = r.fieldColumns[field]
-      return Location(file: r.origin.file, sheet: r.origin.sheet, row: r.origin.row, column: c?.column)
+      return Location(
+        file: r.origin.file, sheet: r.origin.sheet, row: r.origin.row, column: c?.column)
     }
 
     // Ids: the later rows with a taken id are rejected; empty ids are assigned.
@@ -71,8 +72,8 @@ public struct Consolidate {
       records[i].values["id"] = .text(id)
       add(
         Finding(
-          .idDibuat, at: Location(file: r.origin.file, sheet: r.origin.sheet, row: r.origin.row),
-          sheetIndex: r.origin.sheetIndex, field: "id", params: ["id": id]), to: i)
+          .idDibuat, at: cellOf(r, "id"), sheetIndex: r.origin.sheetIndex,
+          column: r.fieldColumns["id"]?.label, field: "id", params: ["id": id]), to: i)
     }
 
     // References resolve against all ids of the OPD, rejected rows included.
@@ -107,7 +108,9 @@ public struct Consolidate {
               Finding(
                 .referensiTidakDitemukan, at: cellOf(r, field.key), sheetIndex: r.origin.sheetIndex,
                 column: r.fieldColumns[field.key]?.label, field: field.key, value: id,
-                params: ["domain": targets.compactMap { standard.domain($0)?.label }.joined(separator: "/")]),
+                params: [
+                  "domain": targets.compactMap { standard.domain($0)?.label }.joined(separator: "/")
+                ]),
               to: i)
           }
         }
@@ -159,7 +162,9 @@ public struct Consolidate {
       records[i].findings = Array(Set(records[i].findings.map { newIndex[$0] })).sorted()
     }
     records.sort {
-      ($0.origin.file, $0.origin.sheetIndex, $0.origin.row) < ($1.origin.file, $1.origin.sheetIndex, $1.origin.row)
+      ($0.origin.file, $0.origin.sheetIndex, $0.origin.row) < (
+        $1.origin.file, $1.origin.sheetIndex, $1.origin.row
+      )
     }
 
     // The accounting of each table.

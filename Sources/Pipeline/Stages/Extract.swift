@@ -132,7 +132,8 @@ public struct FileProcessor: Sendable {
       var summary = TableSummary(sheet: sheetName, sheetIndex: i, domain: domain.key)
       guard let header = locator.header(of: grid, for: domain) else {
         result.findings.append(
-          Finding(.headerTidakDitemukan, at: where_, sheetIndex: i, params: ["domain": domain.label]))
+          Finding(
+            .headerTidakDitemukan, at: where_, sheetIndex: i, params: ["domain": domain.label]))
         result.source.tables.append(summary)
         continue
       }
@@ -152,7 +153,8 @@ public struct FileProcessor: Sendable {
   /// exactly one domain's aliases as whole words.
   func domainByName(_ name: String) -> Domain? {
     let key = MatchKey.of(name)
-    if let d = standard.domains.first(where: { $0.sheetNames.contains { MatchKey.of($0) == key } }) {
+    if let d = standard.domains.first(where: { $0.sheetNames.contains { MatchKey.of($0) == key } })
+    {
       return d
     }
     let words = MatchKey.words(name)
@@ -162,7 +164,9 @@ public struct FileProcessor: Sendable {
     return hits.count == 1 ? hits[0] : nil
   }
 
-  static let identitasNameKeys: Set<String> = ["namaperangkatdaerah", "perangkatdaerah", "namaopd", "opd"]
+  static let identitasNameKeys: Set<String> = [
+    "namaperangkatdaerah", "perangkatdaerah", "namaopd", "opd",
+  ]
   static let identitasCodeKeys: Set<String> = ["kodeperangkatdaerah", "kodeopd"]
 
   /// Label in column A, value in column B; the code wins over the name.

@@ -60,7 +60,9 @@ struct FieldReader {
     case .choice(let list):
       return readChoice(cell, text: text, list: list)
     case .number(let lo, let hi, let whole):
-      guard let n = number(cell, text) else { return .problem(.tipeTidakSesuai, params: ["tipe": "bilangan"]) }
+      guard let n = number(cell, text) else {
+        return .problem(.tipeTidakSesuai, params: ["tipe": "bilangan"])
+      }
       if whole, n != n.rounded() {
         return .problem(.tipeTidakSesuai, params: ["tipe": "bilangan-bulat"])
       }
@@ -68,7 +70,9 @@ struct FieldReader {
       if let hi, n > hi { return rangeProblem(lo, hi) }
       return FieldReading(value: whole ? .integer(Int(n)) : .number(n))
     case .rupiah:
-      guard let n = number(cell, text) else { return .problem(.tipeTidakSesuai, params: ["tipe": "rupiah"]) }
+      guard let n = number(cell, text) else {
+        return .problem(.tipeTidakSesuai, params: ["tipe": "rupiah"])
+      }
       if n < 0 || n > 1e15 { return rangeProblem(0, nil) }
       return FieldReading(value: .integer(Int(n.rounded())))
     case .year:
@@ -76,7 +80,9 @@ struct FieldReader {
     case .date:
       return readDate(cell, text: text)
     case .url:
-      guard let u = URLReader.normalize(text) else { return .problem(.tipeTidakSesuai, params: ["tipe": "url"]) }
+      guard let u = URLReader.normalize(text) else {
+        return .problem(.tipeTidakSesuai, params: ["tipe": "url"])
+      }
       return FieldReading(value: .text(u))
     }
   }
@@ -111,14 +117,19 @@ struct FieldReader {
     case .date(let d): return FieldReading(value: .date(d))
     case .dateTime(let t): return FieldReading(value: .date(t.date))
     case .number(let d):
-      if Self.serialRange.contains(d), let date = ExcelDate.civilDate(serial: d.rounded(.down), date1904: date1904) {
+      if Self.serialRange.contains(d),
+        let date = ExcelDate.civilDate(serial: d.rounded(.down), date1904: date1904)
+      {
         var r = FieldReading(value: .date(date))
-        r.problems.append(.init(type: .nilaiDinormalisasi, params: ["menjadi": date.iso, "cara": "serial"]))
+        r.problems.append(
+          .init(type: .nilaiDinormalisasi, params: ["menjadi": date.iso, "cara": "serial"]))
         return r
       }
       return .problem(.tipeTidakSesuai, params: ["tipe": "tanggal"])
     default:
-      guard let d = DateReader.parse(text) else { return .problem(.tipeTidakSesuai, params: ["tipe": "tanggal"]) }
+      guard let d = DateReader.parse(text) else {
+        return .problem(.tipeTidakSesuai, params: ["tipe": "tanggal"])
+      }
       guard (1950...2100).contains(d.year) else { return rangeProblem(nil, nil) }
       return FieldReading(value: .date(d))
     }
@@ -133,14 +144,20 @@ struct FieldReader {
       var r = FieldReading(value: .text(code))
       if fromName || repaired {
         r.problems.append(
-          .init(type: .nilaiDinormalisasi, params: ["menjadi": code, "cara": fromName ? "nama" : "kode"]))
+          .init(
+            type: .nilaiDinormalisasi,
+            params: ["menjadi": code, "cara": fromName ? "nama" : "kode"]))
       }
       return r
     case .wrongLevel(let code, let codeLevel):
       return .problem(
         .kodeTingkatTidakSesuai,
-        params: ["kode": code, "tingkat": String(codeLevel), "tingkat_diminta": String(level), "daftar": list.uppercased()],
-        suggestions: codelist.entries.filter { $0.parent == code && matcher.accepts($0) }.prefix(3).map(\.code))
+        params: [
+          "kode": code, "tingkat": String(codeLevel), "tingkat_diminta": String(level),
+          "daftar": list.uppercased(),
+        ],
+        suggestions: codelist.entries.filter { $0.parent == code && matcher.accepts($0) }.prefix(3)
+          .map(\.code))
     case .unknown(let s), .notACode(let s):
       return .problem(
         .kodeTidakDikenal, severity: provisional ? .peringatan : nil,

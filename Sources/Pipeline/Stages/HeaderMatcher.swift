@@ -32,7 +32,9 @@ struct HeaderMatcher {
       }
     }
     for field in domain.fields {
-      for spelling in [field.label] + field.aliases { roles[MatchKey.of(spelling)] = .field(field.key) }
+      for spelling in [field.label] + field.aliases {
+        roles[MatchKey.of(spelling)] = .field(field.key)
+      }
     }
     self.roles = roles
   }

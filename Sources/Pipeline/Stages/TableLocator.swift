@@ -144,7 +144,8 @@ struct TableLocator {
     func isNumbering(_ r: DataRow, _ c: Int) -> Bool {
       guard numberColumns.contains(c) else { return false }
       if case .number = r.cell(c) { return true }
-      let t = TextCleaner.clean(r.cell(c).plainText).trimmingCharacters(in: CharacterSet(charactersIn: ".()"))
+      let t = TextCleaner.clean(r.cell(c).plainText).trimmingCharacters(
+        in: CharacterSet(charactersIn: ".()"))
       return Int(t) != nil
     }
     var end = rows.count

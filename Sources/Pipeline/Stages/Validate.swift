@@ -51,7 +51,8 @@ struct TableValidator {
         if let first = fieldColumn[f] {
           tableFindings.append(
             Finding(
-              .kolomGanda, at: at(table.headerRow, c.index), sheetIndex: sheetIndex, column: c.label,
+              .kolomGanda, at: at(table.headerRow, c.index), sheetIndex: sheetIndex,
+              column: c.label,
               field: f, params: ["kolom_pertama": first.label]))
           extras.append(c)
         } else {
@@ -60,7 +61,9 @@ struct TableValidator {
       case .level(let f, let n):
         if levelColumns[f]?[n] != nil {
           tableFindings.append(
-            Finding(.kolomGanda, at: at(table.headerRow, c.index), sheetIndex: sheetIndex, column: c.label, field: f))
+            Finding(
+              .kolomGanda, at: at(table.headerRow, c.index), sheetIndex: sheetIndex,
+              column: c.label, field: f))
           extras.append(c)
         } else {
           levelColumns[f, default: [:]][n] = c
@@ -68,7 +71,9 @@ struct TableValidator {
       case .extra:
         extras.append(c)
         tableFindings.append(
-          Finding(.kolomTidakDikenal, at: at(table.headerRow, c.index), sheetIndex: sheetIndex, column: c.label))
+          Finding(
+            .kolomTidakDikenal, at: at(table.headerRow, c.index), sheetIndex: sheetIndex,
+            column: c.label))
       case .number:
         break
       }
@@ -143,13 +148,17 @@ struct TableValidator {
           params["domain"] = domain.label
           add(
             Finding(
-              p.type, at: at(row.number, column.index), sheetIndex: sheetIndex, severity: p.severity,
-              column: column.label, field: field.key, value: raw.isEmpty ? nil : raw, params: params,
+              p.type, at: at(row.number, column.index), sheetIndex: sheetIndex,
+              severity: p.severity,
+              column: column.label, field: field.key, value: raw.isEmpty ? nil : raw,
+              params: params,
               suggestions: p.suggestions))
         }
         if let v = reading.value {
           record.values[field.key] = v
-        } else if field.required, !reading.problems.contains(where: { $0.type != .formulaTanpaNilai }) {
+        } else if field.required,
+          !reading.problems.contains(where: { $0.type != .formulaTanpaNilai })
+        {
           add(
             Finding(
               .wajibDiisi, at: at(row.number, column.index), sheetIndex: sheetIndex,
@@ -162,11 +171,14 @@ struct TableValidator {
   }
 
   /// A field's value from its own column, or from split Level 1/2/3 columns.
-  private func readField(_ field: Field, row: DataRow, add: (Finding) -> Void) -> (FieldReading, Column?) {
+  private func readField(_ field: Field, row: DataRow, add: (Finding) -> Void) -> (
+    FieldReading, Column?
+  ) {
     if let c = fieldColumn[field.key] {
       return (reader.read(row.cell(c.index), as: field), c)
     }
-    guard let levels = levelColumns[field.key], case .code(let list, let lvl, let childless) = field.type,
+    guard let levels = levelColumns[field.key],
+      case .code(let list, let lvl, let childless) = field.type,
       let codelist = standard.codelists[list]
     else { return (.empty, nil) }
     let matcher = CodeMatcher(list: codelist, level: lvl, childlessAbove: childless)

@@ -1,0 +1,153 @@
+import Foundation
+import XCTest
+
+/// `pipeline run` end to end on real workbooks: the bundled inputs, a folder
+/// saved by LibreOffice in both layouts, and a folder of deliberate mistakes.
+final class RunTests: XCTestCase {
+  let epoch = ["SOURCE_DATE_EPOCH": "1767225600"]
+
+  func runFolder(_ inputs: URL, _ extra: [String] = [], env: [String: String] = [:]) throws -> (
+    Binary.Result, URL
+  ) {
+    let out = try Binary.temporaryFolder("out")
+    let r = try Binary.run(
+      ["run", "--inputs", inputs.path, "--outputs", out.path, "--quiet"] + extra,
+      environment: epoch.merging(env) { $1 })
+    return (r, out)
+  }
+
+  /// Every table's rows add up, and every rejected record names its findings.
+  func assertAccounting(_ doc: [String: Any], file: StaticString = #filePath, line: UInt = #line) {
+    let sources = doc["sumber"] as? [[String: Any]] ?? []
+    var accepted = 0
+    var rejected = 0
+    for s in sources {
+      for t in s["tabel"] as? [[String: Any]] ?? [] {
+        let data = t["baris_data"] as? Int ?? -1
+        let a = t["diterima"] as? Int ?? -1
+        let r = t["ditolak"] as? Int ?? -1
+        XCTAssertEqual(
+          data, a + r, "\(s["berkas"] ?? "") \(t["lembar"] ?? "")", file: file, line: line)
+        accepted += a
+        rejected += r
+      }
+    }
+    let domains = ["proses_bisnis", "layanan", "data", "aplikasi", "infrastruktur", "keamanan"]
+    let records = domains.reduce(0) { $0 + ((doc[$1] as? [Any])?.count ?? 0) }
+    XCTAssertEqual(records, accepted, file: file, line: line)
+    let ditolak = doc["ditolak"] as? [[String: Any]] ?? []
+    XCTAssertEqual(ditolak.count, rejected, file: file, line: line)
+    let ids = Set((doc["temuan"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+    for d in ditolak {
+      let refs = d["temuan"] as? [String] ?? []
+      XCTAssertFalse(refs.isEmpty, "a rejected record without a reason", file: file, line: line)
+      for id in refs { XCTAssertTrue(ids.contains(id), id, file: file, line: line) }
+    }
+  }
+
+  func testBundledInputs() throws {
+    let inputs = Binary.packageRoot.appendingPathComponent("inputs")
+    let (r, out) = try runFolder(inputs)
+    XCTAssertEqual(r.status, 1, r.stderr)  // the demonstration set carries real mistakes
+    let json = out.appendingPathComponent("arsitektur-spbe.json")
+    XCTAssertEqual(try Binary.schemaErrors(json), "")
+    let doc = try Binary.loadJSON(json)
+    assertAccounting(doc)
+    let summary = try XCTUnwrap(doc["ringkasan"] as? [String: Any])
+    XCTAssertGreaterThan(summary["diterima"] as? Int ?? 0, 100)
+    let sources = try XCTUnwrap(doc["sumber"] as? [[String: Any]])
+    XCTAssertFalse(sources.contains { ($0["berkas"] as? String)?.hasPrefix("~$") ?? false })
+    let csv = try Data(contentsOf: out.appendingPathComponent("temuan.csv"))
+    XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF])  // UTF-8 BOM for spreadsheet programs
+    XCTAssertTrue(
+      String(decoding: csv.dropFirst(3), as: UTF8.self).hasPrefix("id,jenis,tingkat,berkas"))
+    let findings = try XCTUnwrap(doc["temuan"] as? [Any])
+    XCTAssertFalse(findings.isEmpty)
+  }
+
+  func testLibreOfficeFolderComesThroughClean() throws {
+    let inputs = Binary.packageRoot.appendingPathComponent(
+      "Tests/EndToEndTests/Fixtures/libreoffice")
+    try XCTSkipUnless(FileManager.default.fileExists(atPath: inputs.path))
+    let (r, out) = try runFolder(inputs)
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let json = out.appendingPathComponent("arsitektur-spbe.json")
+    XCTAssertEqual(try Binary.schemaErrors(json), "")
+    let doc = try Binary.loadJSON(json)
+    assertAccounting(doc)
+    let findings = doc["temuan"] as? [[String: Any]] ?? []
+    let spurious = findings.filter { ($0["tingkat"] as? String) != "info" }
+    XCTAssertEqual(spurious.count, 0, "\(spurious.prefix(5))")
+    XCTAssertEqual((doc["ditolak"] as? [Any])?.count, 0)
+    for domain in ["proses_bisnis", "layanan", "data", "aplikasi", "infrastruktur", "keamanan"] {
+      XCTAssertFalse((doc[domain] as? [Any] ?? []).isEmpty, domain)
+    }
+  }
+
+  func testSameInputsGiveTheSameBytesWhateverTheJobsOrOrder() throws {
+    let inputs = Binary.packageRoot.appendingPathComponent("inputs")
+    let (_, one) = try runFolder(inputs, ["--jobs", "1"])
+    let (_, two) = try runFolder(inputs, ["--jobs", "2"])
+    // The same files copied in another order of creation (another directory order).
+    let shuffled = try Binary.temporaryFolder("shuffled")
+    let names = try FileManager.default.subpathsOfDirectory(atPath: inputs.path).sorted().reversed()
+    for name in names {
+      var isDir: ObjCBool = false
+      let src = inputs.appendingPathComponent(name)
+      FileManager.default.fileExists(atPath: src.path, isDirectory: &isDir)
+      let dst = shuffled.appendingPathComponent(name)
+      try FileManager.default.createDirectory(
+        at: dst.deletingLastPathComponent(), withIntermediateDirectories: true)
+      if !isDir.boolValue { try FileManager.default.copyItem(at: src, to: dst) }
+    }
+    let (_, three) = try runFolder(shuffled, ["--jobs", "2"])
+    let a = try Data(contentsOf: one.appendingPathComponent("arsitektur-spbe.json"))
+    XCTAssertEqual(a, try Data(contentsOf: two.appendingPathComponent("arsitektur-spbe.json")))
+    XCTAssertEqual(a, try Data(contentsOf: three.appendingPathComponent("arsitektur-spbe.json")))
+    let doc = try Binary.loadJSON(one.appendingPathComponent("arsitektur-spbe.json"))
+    XCTAssertEqual(doc["dibuat_pada"] as? String, "2026-01-01T00:00:00Z")
+  }
+
+  func testExitCodes() throws {
+    let empty = try Binary.temporaryFolder("empty")
+    let (r3, _) = try runFolder(empty)
+    XCTAssertEqual(r3.status, 3)
+    XCTAssertTrue(r3.stderr.contains("kosong"), r3.stderr)
+
+    let missing = empty.appendingPathComponent("tidak-ada")
+    XCTAssertEqual(try runFolder(missing).0.status, 3)
+
+    let cfg = empty.appendingPathComponent("pipeline.yml")
+    try Data("bahasaa: id\n".utf8).write(to: cfg)
+    let r2 = try Binary.run(["run", "--config", cfg.path])
+    XCTAssertEqual(r2.status, 2)
+    XCTAssertTrue(r2.stderr.contains("bahasaa"), r2.stderr)
+
+    let inputs = Binary.packageRoot.appendingPathComponent("inputs")
+    XCTAssertEqual(try runFolder(inputs, ["--fail-on", "tidak"]).0.status, 0)
+    let en = try runFolder(inputs, ["--lang", "en"])
+    let doc = try Binary.loadJSON(en.1.appendingPathComponent("arsitektur-spbe.json"))
+    let first = (doc["temuan"] as? [[String: Any]])?.first?["pesan"] as? String ?? ""
+    XCTAssertFalse(first.isEmpty)
+  }
+
+  func testAnUnreadableFileDoesNotStopTheOthers() throws {
+    let dir = try Binary.temporaryFolder("mixed")
+    let inputs = Binary.packageRoot.appendingPathComponent("inputs")
+    let some = try FileManager.default.contentsOfDirectory(atPath: inputs.path).filter {
+      $0.hasSuffix(".xlsx") && !$0.hasPrefix("~$")
+    }.sorted().prefix(2)
+    for n in some {
+      try FileManager.default.copyItem(
+        at: inputs.appendingPathComponent(n), to: dir.appendingPathComponent(n))
+    }
+    try Data("PK\u{03}\u{04}rusak".utf8).write(to: dir.appendingPathComponent("rusak.xlsx"))
+    let (r, out) = try runFolder(dir, ["--fail-on", "tidak"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let doc = try Binary.loadJSON(out.appendingPathComponent("arsitektur-spbe.json"))
+    let sources = try XCTUnwrap(doc["sumber"] as? [[String: Any]])
+    XCTAssertEqual(sources.count, some.count + 1)
+    XCTAssertEqual(sources.filter { $0["status"] as? String == "gagal" }.count, 1)
+    XCTAssertGreaterThan((doc["ringkasan"] as? [String: Any])?["diterima"] as? Int ?? 0, 0)
+  }
+}
