@@ -1,5 +1,5 @@
-import Standard
 import Spreadsheet
+import Standard
 import XCTest
 
 @testable import Pipeline
