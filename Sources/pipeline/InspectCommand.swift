@@ -17,6 +17,10 @@ struct InspectCommand: ParsableCommand {
   @Option(help: "Bahasa pesan: id atau en.")
   var lang: String = "id"
 
+  /// Reads every sheet and prints only counts on stderr (for timing the reader).
+  @Flag(name: .customLong("count-only"), help: .hidden)
+  var countOnly = false
+
   func validate() throws {
     guard Language(rawValue: lang) != nil else {
       throw ValidationError("--lang harus id atau en / --lang must be id or en")
@@ -28,6 +32,10 @@ struct InspectCommand: ParsableCommand {
     let output = BufferedOutput()
     do {
       let source = try SpreadsheetReader.open(path: file)
+      if countOnly {
+        try count(source)
+        return
+      }
       try InspectDocument.write(source, file: file, sheet: sheet) { output.write($0) }
       output.flush()
     } catch let error as ReadError {
@@ -36,6 +44,20 @@ struct InspectCommand: ParsableCommand {
       FileHandle.standardError.write(Data((line + "\n").utf8))
       throw ExitCode(3)
     }
+  }
+}
+
+extension InspectCommand {
+  fileprivate func count(_ source: any SheetSource) throws {
+    var rows = 0
+    var cells = 0
+    for index in source.sheets.indices {
+      _ = try source.readSheet(index) { row in
+        rows += 1
+        for cell in row.cells where !cell.isEmpty { cells += 1 }
+      }
+    }
+    FileHandle.standardError.write(Data("cells=\(cells) rows=\(rows)\n".utf8))
   }
 }
 

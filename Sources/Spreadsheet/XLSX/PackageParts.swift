@@ -59,7 +59,7 @@ final class WorkbookHandler: SAXHandler {
   }
   var entries: [SheetEntry] = []
   var date1904 = false
-  private var namespaces = NamespaceFilter([Namespace.main, Namespace.strictMain])
+  private var namespaces = NamespaceFilter(Namespace.spreadsheet)
 
   override func start(_ name: XMLName, _ uri: XMLName?, _ count: Int, _ attrs: XMLAttributes?) {
     guard namespaces.accepts(uri) else { return }

@@ -11,8 +11,8 @@ typealias XMLAttributes = UnsafeMutablePointer<UnsafePointer<UInt8>?>
 /// class tracks depth and the first failure, which stops the parser.
 class SAXHandler {
   var context: xmlParserCtxtPtr?
-  var failure: Error?
-  var depth = 0
+  @exclusivity(unchecked) var failure: Error?
+  @exclusivity(unchecked) var depth = 0
   var maxDepth = 256
   var part = ""
 
@@ -41,26 +41,31 @@ enum SAXParser {
     handler.maxDepth = limits.maxXMLDepth
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
+    // The handler outlives the parse, so the callbacks borrow it without
+    // retaining (no reference counting per event).
     sax.startElementNs = { ctx, name, _, uri, _, _, count, _, attrs in
-      let h = Unmanaged<SAXHandler>.fromOpaque(ctx!).takeUnretainedValue()
-      guard h.failure == nil, let name else { return }
-      h.depth += 1
-      if h.depth > h.maxDepth {
-        h.fail(ReadError.limitExceeded(.xmlDepth, part: h.part))
-        return
+      Unmanaged<SAXHandler>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { h in
+        guard h.failure == nil, let name else { return }
+        h.depth += 1
+        if h.depth > h.maxDepth {
+          h.fail(ReadError.limitExceeded(.xmlDepth, part: h.part))
+          return
+        }
+        h.start(name, uri, Int(count), attrs)
       }
-      h.start(name, uri, Int(count), attrs)
     }
     sax.endElementNs = { ctx, name, _, uri in
-      let h = Unmanaged<SAXHandler>.fromOpaque(ctx!).takeUnretainedValue()
-      guard h.failure == nil, let name else { return }
-      h.depth -= 1
-      h.end(name, uri)
+      Unmanaged<SAXHandler>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { h in
+        guard h.failure == nil, let name else { return }
+        h.depth -= 1
+        h.end(name, uri)
+      }
     }
     let characters: charactersSAXFunc = { ctx, bytes, count in
-      let h = Unmanaged<SAXHandler>.fromOpaque(ctx!).takeUnretainedValue()
-      guard h.failure == nil, let bytes, count > 0 else { return }
-      h.text(bytes, Int(count))
+      Unmanaged<SAXHandler>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { h in
+        guard h.failure == nil, let bytes, count > 0 else { return }
+        h.text(bytes, Int(count))
+      }
     }
     sax.characters = characters
     sax.ignorableWhitespace = characters
@@ -125,8 +130,11 @@ func nameIs(_ p: XMLName, _ s: StaticString) -> Bool {
 enum Namespace {
   static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
   static let strictMain = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+  /// Excel 2007 beta files.
+  static let betaMain = "http://schemas.microsoft.com/office/excel/2006/2"
   static let rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
   static let strictRels = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+  static let spreadsheet = [main, strictMain, betaMain]
   static let package = "http://schemas.openxmlformats.org/package/2006/relationships"
   static let contentTypes = "http://schemas.openxmlformats.org/package/2006/content-types"
 }

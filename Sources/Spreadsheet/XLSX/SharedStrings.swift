@@ -1,6 +1,7 @@
 import Foundation
 
 /// The shared-string table: rich runs flattened, phonetic runs (`rPh`) ignored.
+/// (Excel 2007 beta files name the items `sstItem` instead of `si`.)
 final class SharedStringsHandler: SAXHandler {
   var strings: [String] = []
   var maxCount = Int.max
@@ -8,12 +9,12 @@ final class SharedStringsHandler: SAXHandler {
   private var inItem = false
   private var inText = false
   private var phonetic = 0
-  private var namespaces = NamespaceFilter([Namespace.main, Namespace.strictMain])
+  private var namespaces = NamespaceFilter(Namespace.spreadsheet)
 
   override func start(_ name: XMLName, _ uri: XMLName?, _ count: Int, _ attrs: XMLAttributes?) {
     guard namespaces.accepts(uri) else { return }
     switch name[0] {
-    case UInt8(ascii: "s") where nameIs(name, "si"):
+    case UInt8(ascii: "s") where nameIs(name, "si") || nameIs(name, "sstItem"):
       inItem = true
       buffer.removeAll(keepingCapacity: true)
     case UInt8(ascii: "t") where name[1] == 0:
@@ -27,7 +28,7 @@ final class SharedStringsHandler: SAXHandler {
   override func end(_ name: XMLName, _ uri: XMLName?) {
     guard namespaces.accepts(uri) else { return }
     switch name[0] {
-    case UInt8(ascii: "s") where nameIs(name, "si"):
+    case UInt8(ascii: "s") where nameIs(name, "si") || nameIs(name, "sstItem"):
       guard strings.count < maxCount else {
         fail(ReadError.limitExceeded(.sharedStrings, part: part))
         return

@@ -14,7 +14,7 @@ final class StylesHandler: SAXHandler {
   var customFormats: [Int: String] = [:]
   var formatIDs: [Int] = []
   private var inCellXfs = false
-  private var namespaces = NamespaceFilter([Namespace.main, Namespace.strictMain])
+  private var namespaces = NamespaceFilter(Namespace.spreadsheet)
 
   override func start(_ name: XMLName, _ uri: XMLName?, _ count: Int, _ attrs: XMLAttributes?) {
     guard namespaces.accepts(uri) else { return }

@@ -15,31 +15,31 @@ final class WorksheetHandler: SAXHandler {
   let formats: [FormatClass]
   let date1904: Bool
   var deliver: ((Row) throws -> Void)?
-  private(set) var merged: [CellRange] = []
+  @exclusivity(unchecked) private(set) var merged: [CellRange] = []
 
-  private var namespaces = NamespaceFilter([Namespace.main, Namespace.strictMain])
-  private var inSheetData = false
-  private var inRow = false
-  private var inCell = false
-  private var inInline = false
-  private var phonetic = 0
-  private var capture = Capture.none
+  @exclusivity(unchecked) private var namespaces = NamespaceFilter(Namespace.spreadsheet)
+  @exclusivity(unchecked) private var inSheetData = false
+  @exclusivity(unchecked) private var inRow = false
+  @exclusivity(unchecked) private var inCell = false
+  @exclusivity(unchecked) private var inInline = false
+  @exclusivity(unchecked) private var phonetic = 0
+  @exclusivity(unchecked) private var capture = Capture.none
 
-  private var rowNumber = 0
-  private var rowKnown = false
-  private var lastRow = 0
-  private var rowHidden = false
-  private var cells: [Cell] = []
-  private var column = 0
+  @exclusivity(unchecked) private var rowNumber = 0
+  @exclusivity(unchecked) private var rowKnown = false
+  @exclusivity(unchecked) private var lastRow = 0
+  @exclusivity(unchecked) private var rowHidden = false
+  @exclusivity(unchecked) private var cells: [Cell] = []
+  @exclusivity(unchecked) private var column = 0
 
-  private var cellType = CellType.number
-  private var cellFormat = FormatClass.plain
-  private var sawValue = false
-  private var sawFormula = false
-  private var sawInline = false
-  private var value: [UInt8] = []
-  private var formula: [UInt8] = []
-  private var inline: [UInt8] = []
+  @exclusivity(unchecked) private var cellType = CellType.number
+  @exclusivity(unchecked) private var cellFormat = FormatClass.plain
+  @exclusivity(unchecked) private var sawValue = false
+  @exclusivity(unchecked) private var sawFormula = false
+  @exclusivity(unchecked) private var sawInline = false
+  @exclusivity(unchecked) private var value: [UInt8] = []
+  @exclusivity(unchecked) private var formula: [UInt8] = []
+  @exclusivity(unchecked) private var inline: [UInt8] = []
 
   init(sharedStrings: [String], formats: [FormatClass], date1904: Bool) {
     self.sharedStrings = sharedStrings
@@ -378,11 +378,11 @@ enum ISODate {
     return CivilDate(year: y, month: m, day: d)
   }
 
-  /// `HH:MM[:SS[.fff]]`, a trailing `Z` or offset ignored → microseconds.
+  /// `HH:MM[:SS[.fff]]` → microseconds. A zone (`Z`, `+07:00`) makes it no
+  /// civil time: such a value stays text, as the reference reader keeps it.
   private static func time(_ s: Substring) -> Int64? {
-    var t = s
-    if let z = t.firstIndex(where: { $0 == "Z" || $0 == "+" }) { t = t[..<z] }
-    let f = t.split(separator: ":")
+    if s.contains(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) { return nil }
+    let f = s.split(separator: ":")
     guard f.count >= 2, f.count <= 3, let h = Int(f[0]), let m = Int(f[1]) else { return nil }
     var us = Int64(h * 3600 + m * 60) * 1_000_000
     if f.count == 3 {
