@@ -336,6 +336,8 @@ def write_sheet(wb, sheet, set_name, file_name):
         key = getter if isinstance(getter, str) else getattr(getter, "field", None)
         if key and key not in col_of:
             col_of[key] = idx
+        if key and label.startswith("Level "):  # split code columns: rab_l1, rab_l2, …
+            col_of.setdefault(f"{key}_l{label[6:]}", idx)
     for i, rec in enumerate(sheet.records, 1):
         for col, (label, getter, _) in enumerate(leaves, 1):
             v = cell_value(get(rec, getter, i))
@@ -820,9 +822,9 @@ def demo(out):
     styles = {0: "code+name", 1: "name", 2: "code"}
     mistake(pb[7], None, None, "kode-induk-tidak-konsisten", "Level 2 says RAB.04.02 under a RAB.03.03 code")
     pb[7]["_rab_l2"] = "RAB.04.02 Sosial"
-    pb[7]["_m"][-1] = ("rab", "kode-induk-tidak-konsisten", "Level 2 'RAB.04.02 Sosial' under RAB.03.03.x (Level 3)")
+    pb[7]["_m"][-1] = ("rab_l2", "kode-induk-tidak-konsisten", "Level 2 'RAB.04.02 Sosial' under RAB.03.03.x (Level 3)")
     pb[12]["_rab_l3"] = name_of(pb[12]["rab"])
-    pb[12]["_m"].append(("rab", "nilai-dinormalisasi", f"Level 3 holds the name alone ({pb[12]['_rab_l3']})"))
+    pb[12]["_m"].append(("rab_l3", "nilai-dinormalisasi", f"Level 3 holds the name alone ({pb[12]['_rab_l3']})"))
     f = "Proses Bisnis Kab Serang.xlsx"
     cols = columns_for("proses_bisnis")
     wb = new_workbook()

@@ -194,6 +194,12 @@ struct TableValidator {
       // A name at this level stands for its code.
       let code = matcher.resolveAtLevel(text, level: deepest) ?? text
       reading = reader.readCode(code, list: list, level: lvl, childlessAbove: childless)
+      if code != text, reading.value != nil,
+        !reading.problems.contains(where: { $0.type == .nilaiDinormalisasi })
+      {
+        reading.problems.append(
+          .init(type: .nilaiDinormalisasi, params: ["menjadi": code, "cara": "nama"]))
+      }
     }
     // The upper levels must agree with the deepest one.
     if case .text(let code)? = reading.value {
