@@ -208,4 +208,35 @@ final class FindingTests: XCTestCase {
     XCTAssertEqual(keys, keys.sorted())
     XCTAssertEqual(a.findings.first?.location.file, "a_aplikasi.csv")
   }
+
+  /// Real damaged, encrypted and foreign files from the third-party corpus.
+  func testFilesThatCannotBeReadBecomeFindingsAndTheRunGoesOn() throws {
+    let bad = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .appendingPathComponent("SpreadsheetTests/Fixtures/bad")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let expected: [String: FindingType] = [
+      "calamine__pass_protected.xlsx": .berkasTerenkripsi,
+      "calamine__date.xls": .formatTidakDidukung,
+      "calamine__date.ods": .formatTidakDidukung,
+      "roo__type_excel.xlsx": .formatTidakDidukung,
+      "poi__truncated_zip_no_eocd.xlsx": .berkasTidakTerbaca,
+      "poi__poc-xmlbomb.xlsx": .berkasTidakTerbaca,
+    ]
+    for name in expected.keys {
+      try FileManager.default.copyItem(
+        at: bad.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+    }
+    try Data((Self.appHeader + "\n1,SIMPUS,RAA.01.02,Web,Aktif,,,,\n").utf8)
+      .write(to: dir.appendingPathComponent("dinkes_aplikasi.csv"))
+    let a = PipelineRun(standard: Self.standard, configuration: Configuration())
+      .execute(try PipelineRun.inputs(in: dir.path), jobs: 2)
+    for (name, type) in expected {
+      XCTAssertEqual(a.findings.first { $0.location.file == name }?.type, type, name)
+    }
+    XCTAssertEqual(a.accepted.count, 1)
+    XCTAssertEqual(a.sources.filter(\.readable).map(\.path), ["dinkes_aplikasi.csv"])
+  }
 }
