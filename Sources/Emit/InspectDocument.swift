@@ -126,7 +126,10 @@ public enum InspectDocument {
       numbered = csv.records.enumerated().map { ($0.offset + 1, $0.element.map(JSON.string)) }
     } else {
       tail = try source.readSheet(index) { row in
-        numbered.append((row.number, row.cells.map(encode)))
+        var cells = row.cells.map(encode)
+        // An uncached formula is a cell to the reader but null here.
+        while cells.last == .null { cells.removeLast() }
+        numbered.append((row.number, cells))
       }
     }
     let header: [(String, JSON)] = [

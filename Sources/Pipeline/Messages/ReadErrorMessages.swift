@@ -25,7 +25,7 @@ public enum ReadErrorMessages {
       case .numbers: kind = ("format Apple Numbers", "the Apple Numbers format")
       }
       return (
-        "{file}: berkas ini berformat \(kind.0) yang tidak didukung. Buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx.",
+        "{file}: berkas ini dalam \(kind.0) yang tidak didukung. Buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx.",
         "{file}: this file is in \(kind.1), which is not supported. Open it in Excel or LibreOffice and save it again as .xlsx."
       )
     case .encrypted:
