@@ -65,6 +65,11 @@ final class XLSXRejectionTests: XCTestCase {
     }
   }
 
+  func testDirectoryIsAnIOError() {
+    let dir = XLSXFixture.folder.path
+    assertReadError(.io(path: dir, errno: EISDIR)) { _ = try SpreadsheetReader.open(path: dir) }
+  }
+
   func testEmptyFile() {
     assertReadError(.notASpreadsheet) { try open("openpyxl__null_file.xlsx") }
   }
