@@ -20,9 +20,16 @@ class SAXHandler {
   func end(_ name: XMLName, _ uri: XMLName?) {}
   func text(_ bytes: UnsafePointer<UInt8>, _ count: Int) {}
 
+  /// Records the first failure. The parser is stopped only once the current
+  /// callback has returned: stopping frees libxml2's input buffer, which still
+  /// holds the names and attribute values the callback is looking at.
   final func fail(_ error: Error) {
     if failure == nil { failure = error }
-    if let context { xmlStopParser(context) }
+  }
+
+  @inline(__always)
+  final func stopIfFailed() {
+    if failure != nil, let context { xmlStopParser(context) }
   }
 
   /// The line the parser has reached, for messages.
@@ -49,9 +56,11 @@ enum SAXParser {
         h.depth += 1
         if h.depth > h.maxDepth {
           h.fail(ReadError.limitExceeded(.xmlDepth, part: h.part))
+          h.stopIfFailed()
           return
         }
         h.start(name, uri, Int(count), attrs)
+        h.stopIfFailed()
       }
     }
     sax.endElementNs = { ctx, name, _, uri in
@@ -59,12 +68,14 @@ enum SAXParser {
         guard h.failure == nil, let name else { return }
         h.depth -= 1
         h.end(name, uri)
+        h.stopIfFailed()
       }
     }
     let characters: charactersSAXFunc = { ctx, bytes, count in
       Unmanaged<SAXHandler>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { h in
         guard h.failure == nil, let bytes, count > 0 else { return }
         h.text(bytes, Int(count))
+        h.stopIfFailed()
       }
     }
     sax.characters = characters
@@ -74,11 +85,13 @@ enum SAXParser {
     sax.entityDecl = { ctx, _, _, _, _, _ in
       let h = Unmanaged<SAXHandler>.fromOpaque(ctx!).takeUnretainedValue()
       h.fail(ReadError.limitExceeded(.entityExpansion, part: h.part))
+      h.stopIfFailed()
     }
     // A parsed entity reference that is not predefined can only come from a DTD.
     sax.reference = { ctx, _ in
       let h = Unmanaged<SAXHandler>.fromOpaque(ctx!).takeUnretainedValue()
       h.fail(ReadError.limitExceeded(.entityExpansion, part: h.part))
+      h.stopIfFailed()
     }
     // Errors are read back from the context; nothing is printed.
     sax.serror = { _, _ in }
@@ -110,7 +123,10 @@ enum SAXParser {
     if status != 0 || ctxt.pointee.wellFormed == 0 {
       let err = ctxt.pointee.lastError
       var detail = err.message.map { String(cString: $0) } ?? "error \(status)"
-      detail = detail.trimmingCharacters(in: .whitespacesAndNewlines)
+      // libxml2 messages may span lines; a read error is reported on one.
+      detail = detail.split(whereSeparator: \.isNewline).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }.joined(separator: "; ")
       throw ReadError.malformedXML(part: part, line: Int(err.line), detail: detail)
     }
   }
