@@ -26,7 +26,31 @@ public enum InspectDocument {
     out += ",\n  \"sheets\": ["
     write(out)
     for (n, index) in indices.enumerated() {
-      let (header, rows) = try sheetParts(source, index)
+      // Rows in order (the usual case) are rendered as they stream in, so no
+      // cell tree of the whole sheet is held; otherwise the sheet is read again
+      // and its rows sorted and merged.
+      var streamed: (header: [(String, JSON)], chunks: [String], count: Int)?
+      if !(source is CSVDocument) { streamed = try streamRows(source, index) }
+      let header: [(String, JSON)]
+      var chunks: [String] = []
+      var count = 0
+      if let streamed {
+        (header, chunks, count) = streamed
+      } else {
+        let (h, rows) = try sheetParts(source, index)
+        header = h
+        var text = ""
+        for row in rows {
+          text += count == 0 ? "\n        " : ",\n        "
+          compact.write(row, into: &text, indent: 0)
+          count += 1
+          if text.utf8.count >= 1 << 16 {
+            chunks.append(text)
+            text = ""
+          }
+        }
+        chunks.append(text)
+      }
       var text = n == 0 ? "\n    {" : ",\n    {"
       for (key, value) in header {
         text += "\n      "
@@ -37,17 +61,8 @@ public enum InspectDocument {
       }
       text += "\n      \"rows\": ["
       write(text)
-      text = ""
-      for (i, row) in rows.enumerated() {
-        text += i == 0 ? "\n        " : ",\n        "
-        compact.write(row, into: &text, indent: 0)
-        if text.utf8.count >= 1 << 16 {
-          write(text)
-          text = ""
-        }
-      }
-      text += rows.isEmpty ? "]\n    }" : "\n      ]\n    }"
-      write(text)
+      for chunk in chunks where !chunk.isEmpty { write(chunk) }
+      write(count == 0 ? "]\n    }" : "\n      ]\n    }")
     }
     write(indices.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
   }
@@ -114,6 +129,46 @@ public enum InspectDocument {
     return [i]
   }
 
+  /// Reads a sheet rendering each row at once (gaps as `[]`); nil when its rows
+  /// are not in increasing order.
+  private static func streamRows(_ source: any SheetSource, _ index: Int) throws -> (
+    [(String, JSON)], [String], Int
+  )? {
+    var chunks: [String] = []
+    var text = ""
+    var count = 0
+    var ordered = true
+    let tail = try source.readSheet(index) { row in
+      guard ordered, row.number > count else {
+        ordered = false
+        return
+      }
+      var cells = row.cells.map(encode)
+      while cells.last == .null { cells.removeLast() }
+      while count < row.number {
+        count += 1
+        text += count == 1 ? "\n        " : ",\n        "
+        if count < row.number { text += "[]" }
+      }
+      compact.write(.array(cells), into: &text, indent: 0)
+      if text.utf8.count >= 1 << 16 {
+        chunks.append(text)
+        text = ""
+      }
+    }
+    guard ordered else { return nil }
+    chunks.append(text)
+    return (header(source.sheets[index], tail), chunks, count)
+  }
+
+  private static func header(_ info: SheetInfo, _ tail: SheetTail) -> [(String, JSON)] {
+    [
+      ("name", .string(info.name)), ("state", .string(info.state.rawValue)),
+      ("type", .string(info.kind.rawValue)),
+      ("merged", .array(tail.merged.map { .string($0.a1) })),
+    ]
+  }
+
   /// A sheet's name, state, type and merged ranges, and its rows from row 1.
   private static func sheetParts(_ source: any SheetSource, _ index: Int) throws -> (
     [(String, JSON)], [JSON]
@@ -132,12 +187,7 @@ public enum InspectDocument {
         numbered.append((row.number, cells))
       }
     }
-    let header: [(String, JSON)] = [
-      ("name", .string(info.name)), ("state", .string(info.state.rawValue)),
-      ("type", .string(info.kind.rawValue)),
-      ("merged", .array(tail.merged.map { .string($0.a1) })),
-    ]
-    return (header, anchored(numbered))
+    return (header(info, tail), anchored(numbered))
   }
 
   /// Rows placed at their numbers (gaps become `[]`); rows read out of order are
