@@ -24,16 +24,18 @@ public enum CellJSON {
     t.date.iso + "T" + clock(microseconds: t.microseconds)
   }
 
-  /// `HH:MM:SS` with `.ffffff` only when there is a fraction.
-  public static func clock(microseconds us: Int64) -> String {
-    let total = us / 1_000_000
-    let frac = us % 1_000_000
-    func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    var s = "\(two(total / 3600)):\(two(total / 60 % 60)):\(two(total % 60))"
-    if frac != 0 {
-      let f = String(frac)
-      s += "." + String(repeating: "0", count: 6 - f.count) + f
-    }
+  /// `HH:MM:SS`, with `.ffffff` when there is a fraction of a second.
+  public static func clock(microseconds: Int64) -> String {
+    let us = ((microseconds % 86_400_000_000) + 86_400_000_000) % 86_400_000_000
+    let seconds = us / 1_000_000
+    let fraction = us % 1_000_000
+    var s = pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
+    if fraction != 0 { s += "." + pad(fraction, 6) }
     return s
+  }
+
+  private static func pad(_ v: Int64, _ width: Int) -> String {
+    let s = String(v)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
   }
 }

@@ -88,36 +88,7 @@ public enum InspectDocument {
   }
 
   /// A cell as the corpus oracle encodes it.
-  public static func encode(_ cell: Cell) -> JSON {
-    switch cell {
-    case .empty, .uncachedFormula: return .null
-    case .text(let s): return s.isEmpty ? .null : .string(s)
-    case .number(let d): return .double(d)
-    case .boolean(let b): return .bool(b)
-    case .date(let d): return .object([("date", .string(d.iso))])
-    case .dateTime(let dt):
-      return .object([("datetime", .string(dt.date.iso + "T" + clock(dt.microseconds)))])
-    case .time(let s):
-      return .object([("time", .string(clock(Int64((s * 1_000_000).rounded()))))])
-    case .duration(let s): return .object([("duration", .double(s))])
-    case .error(let e): return .object([("error", .string(e))])
-    }
-  }
-
-  /// `HH:MM:SS`, with `.ffffff` when there is a fraction of a second.
-  static func clock(_ microseconds: Int64) -> String {
-    let us = ((microseconds % 86_400_000_000) + 86_400_000_000) % 86_400_000_000
-    let seconds = us / 1_000_000
-    let fraction = us % 1_000_000
-    var s = pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
-    if fraction != 0 { s += "." + pad(fraction, 6) }
-    return s
-  }
-
-  private static func pad(_ v: Int64, _ width: Int) -> String {
-    let s = String(v)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-  }
+  public static func encode(_ cell: Cell) -> JSON { CellJSON.encode(cell) }
 
   private static let compact = JSONWriter(pretty: false)
 
