@@ -123,14 +123,14 @@ public struct Consolidate {
     for i in records.indices where records[i].domain == "aplikasi" && records[i].opd != nil {
       if let name = records[i].text("nama") { byName[MatchKey.of(name), default: []].append(i) }
     }
+    let officeName = Dictionary(
+      standard.opds.offices.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     for (_, group) in byName.sorted(by: { $0.key < $1.key }) {
-      let opds = Set(group.compactMap { records[$0].opd })
+      let opds = Set(group.compactMap { records[$0].opd }).sorted()
       guard opds.count > 1 else { continue }
       for i in group {
         let r = records[i]
-        let others = opds.subtracting([r.opd!]).sorted().compactMap {
-          standard.opds.office(code: $0)?.name
-        }
+        let others = opds.filter { $0 != r.opd }.compactMap { officeName[$0] }
         add(
           Finding(
             .duplikatLintasOpd, at: cellOf(r, "nama"), sheetIndex: r.origin.sheetIndex,
