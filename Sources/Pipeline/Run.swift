@@ -93,21 +93,26 @@ public struct PipelineRun: Sendable {
 }
 
 extension Consolidate {
-  /// Findings and records of the per-file stages, merged and ordered, without
-  /// the checks across files (for runs that stop at `validate`).
-  static func withoutConsolidation(_ files: [FileResult]) -> Architecture {
+  /// The records and findings of the per-file stages in one list, each record
+  /// still pointing at its own findings.
+  static func merge(_ files: [FileResult]) -> (records: [Record], findings: [Finding]) {
     var findings: [Finding] = []
     var records: [Record] = []
     for f in files {
       let offset = findings.count
       findings.append(contentsOf: f.findings)
-      records.append(
-        contentsOf: f.records.map { r in
-          var r = r
-          r.findings = r.findings.map { $0 + offset }
-          return r
-        })
+      for var r in f.records {
+        r.findings = r.findings.map { $0 + offset }
+        records.append(r)
+      }
     }
+    return (records, findings)
+  }
+
+  /// The per-file results without the checks across files (for runs that stop
+  /// at `validate`).
+  static func withoutConsolidation(_ files: [FileResult]) -> Architecture {
+    let (records, findings) = merge(files)
     return Architecture(sources: files.map(\.source), records: records, findings: findings)
   }
 }

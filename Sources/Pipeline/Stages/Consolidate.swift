@@ -22,16 +22,7 @@ public struct Consolidate {
   public init(standard: Standard) { self.standard = standard }
 
   public func run(_ files: [FileResult]) -> Architecture {
-    var records: [Record] = []
-    var findings: [Finding] = []
-    for f in files {
-      let offset = findings.count
-      findings.append(contentsOf: f.findings)
-      for var r in f.records {
-        r.findings = r.findings.map { $0 + offset }
-        records.append(r)
-      }
-    }
+    var (records, findings) = Self.merge(files)
     func add(_ f: Finding, to i: Int) {
       records[i].findings.append(findings.count)
       findings.append(f)
