@@ -31,7 +31,7 @@ struct RunCommand: ParsableCommand {
       printError(ConsoleText.runError(e, lang: lang))
       throw ExitCode(Exit.io.rawValue)
     }
-    let progress = Progress(enabled: !options.quiet)
+    let progress = Progress(enabled: !options.quiet, lang: lang)
     let architecture = PipelineRun(standard: standard, configuration: config)
       .execute(files, jobs: config.jobs, progress: progress.update)
     progress.finish()
@@ -61,7 +61,9 @@ struct RunCommand: ParsableCommand {
     if !options.quiet {
       print(
         ConsoleText.summary(
-          architecture, written: written, seconds: Date().timeIntervalSince(started), lang: lang),
+          architecture, standard: standard, written: written,
+          seconds: Date().timeIntervalSince(started), lang: lang,
+          style: TerminalStyle.forStream(STDOUT_FILENO)),
         terminator: "")
     }
     if exit == .ok, Self.reachesFailOn(architecture, config.failOn) { exit = .findings }
@@ -77,19 +79,29 @@ struct RunCommand: ParsableCommand {
   }
 }
 
-/// A progress line on a terminal, rewritten in place; nothing elsewhere.
+/// A progress line on a terminal (stderr), rewritten in place, shown only once a
+/// run has taken longer than half a second so that short runs do not flicker.
 final class Progress: @unchecked Sendable {
   private let enabled: Bool
+  private let started = Date()
   private let lock = NSLock()
+  private let files: String
   private var shown = false
 
-  init(enabled: Bool) { self.enabled = enabled && isatty(STDERR_FILENO) == 1 }
+  init(enabled: Bool, lang: Language) {
+    self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    files = lang == .id ? "berkas" : "files"
+  }
 
   func update(_ done: Int, _ total: Int) {
-    guard enabled, total >= 8 else { return }
+    guard enabled, total > 1, Date().timeIntervalSince(started) > 0.5 else { return }
     lock.lock()
     defer { lock.unlock() }
-    FileHandle.standardError.write(Data("\r\(done)/\(total) berkas\u{1B}[K".utf8))
+    let width = 24
+    let filled = width * done / total
+    let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+    FileHandle.standardError.write(
+      Data("\r[\(bar)] \(done)/\(total) \(files) (\(100 * done / total)%)\u{1B}[K".utf8))
     shown = true
   }
 

@@ -13,6 +13,7 @@ struct ValidateCommand: ParsableCommand {
   var paths: [String] = []
 
   func run() throws {
+    let started = Date()
     let config: Configuration
     switch options.configuration() {
     case .success(var c):
@@ -43,6 +44,7 @@ struct ValidateCommand: ParsableCommand {
       throw ExitCode(Exit.io.rawValue)
     }
     let a = PipelineRun(standard: standard, configuration: config).execute(files, jobs: config.jobs)
+    let style = TerminalStyle.forStream(STDOUT_FILENO)
     for f in a.findings {
       let (message, fix) = Catalog.render(f, lang: config.language)
       var place = f.location.file
@@ -53,11 +55,15 @@ struct ValidateCommand: ParsableCommand {
         place += " › \(r)"
       }
       print(
-        "\(place): \(f.severity.rawValue) [\(f.type.rawValue)] \(message)\(fix.map { " \($0)" } ?? "")"
+        "\(place): \(style.level(f.severity.rawValue, f.severity)) [\(f.type.rawValue)] \(message)\(fix.map { " \($0)" } ?? "")"
       )
     }
     if !options.quiet {
-      print(ConsoleText.summary(a, written: [], seconds: 0, lang: config.language), terminator: "")
+      print(
+        ConsoleText.summary(
+          a, standard: standard, written: [], seconds: Date().timeIntervalSince(started),
+          lang: config.language, style: style),
+        terminator: "")
     }
     if files.isEmpty || !a.sources.contains(where: \.readable) { throw ExitCode(Exit.io.rawValue) }
     if RunCommand.reachesFailOn(a, config.failOn) { throw ExitCode(Exit.findings.rawValue) }

@@ -1,4 +1,5 @@
 import Foundation
+import Standard
 
 /// What the commands say on the terminal, in both languages, from one place.
 public enum ConsoleText {
@@ -48,37 +49,133 @@ public enum ConsoleText {
   }
 }
 
+/// Colours for the terminal: on only when the output is a terminal, `NO_COLOR`
+/// is unset (https://no-color.org) and `TERM` is not `dumb`.
+public struct TerminalStyle: Sendable {
+  public let enabled: Bool
+
+  public init(enabled: Bool) { self.enabled = enabled }
+
+  /// The style for a stream, from the environment.
+  public static func forStream(
+    _ fd: Int32, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> TerminalStyle {
+    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+    return TerminalStyle(
+      enabled: isatty(fd) == 1 && !noColor && environment["TERM"] != "dumb")
+  }
+
+  public func bold(_ s: String) -> String { paint(s, "1") }
+  public func dim(_ s: String) -> String { paint(s, "2") }
+
+  /// A level's count coloured as the level: red, yellow, or plain for info.
+  public func level(_ s: String, _ severity: Severity) -> String {
+    switch severity {
+    case .kesalahan: return paint(s, "1;31")
+    case .peringatan: return paint(s, "33")
+    case .info: return s
+    }
+  }
+
+  private func paint(_ s: String, _ code: String) -> String {
+    enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+  }
+}
+
 extension ConsoleText {
-  /// The end-of-run summary (SPEC §6): files, rows, findings by level, outputs.
-  public static func summary(_ a: Architecture, written: [String], seconds: Double, lang: Language)
-    -> String
-  {
+  /// The end-of-run summary (SPEC §6): files, a compact table of rows accepted
+  /// and rejected per domain, findings by level and the commonest types, the
+  /// OPDs that sent nothing, and where the outputs are.
+  public static func summary(
+    _ a: Architecture, standard: Standard, written: [String], seconds: Double, lang: Language,
+    style: TerminalStyle = TerminalStyle(enabled: false)
+  ) -> String {
+    let id = lang == .id
     let tables = a.sources.flatMap(\.tables)
     let failed = a.sources.filter { !$0.readable }.count
-    let rows = tables.reduce(0) { $0 + $1.dataRows }
-    let accepted = tables.reduce(0) { $0 + $1.accepted }
-    let rejected = tables.reduce(0) { $0 + $1.rejected }
-    let blank = tables.reduce(0) { $0 + $1.blank }
-    var level: [Severity: Int] = [:]
-    for f in a.findings { level[f.severity, default: 0] += 1 }
-    let k = level[.kesalahan] ?? 0
-    let p = level[.peringatan] ?? 0
-    let i = level[.info] ?? 0
     let time = String(format: "%.2f", seconds)
-    if lang == .id {
-      var s =
-        "\(a.sources.count) berkas (\(failed) gagal dibaca), \(tables.count) tabel, \(time) detik\n"
-      s +=
-        "  baris data: \(rows) dibaca, \(accepted) diterima, \(rejected) ditolak; \(blank) baris kosong\n"
-      s += "  temuan: \(k) kesalahan, \(p) peringatan, \(i) info\n"
-      if !written.isEmpty { s += "  keluaran: \(written.joined(separator: ", "))\n" }
-      return s
+    var s =
+      id
+      ? "\(a.sources.count) berkas (\(failed) gagal dibaca), \(tables.count) tabel, \(time) detik\n"
+      : "\(a.sources.count) files (\(failed) unreadable), \(tables.count) tables, \(time) s\n"
+
+    // Rows per domain, in the standard's order; the last line adds them up.
+    let head =
+      id ? ["Domain", "Baris", "Diterima", "Ditolak"] : ["Domain", "Rows", "Accepted", "Rejected"]
+    var lines: [[String]] = []
+    var total = (rows: 0, accepted: 0, rejected: 0, blank: 0)
+    for domain in standard.domains {
+      let t = tables.filter { $0.domain == domain.key }
+      let rows = t.reduce(0) { $0 + $1.dataRows }
+      let accepted = t.reduce(0) { $0 + $1.accepted }
+      let rejected = t.reduce(0) { $0 + $1.rejected }
+      total.rows += rows
+      total.accepted += accepted
+      total.rejected += rejected
+      total.blank += t.reduce(0) { $0 + $1.blank }
+      lines.append([
+        id ? domain.label : domain.labelEnglish, "\(rows)", "\(accepted)", "\(rejected)",
+      ])
     }
-    var s = "\(a.sources.count) files (\(failed) unreadable), \(tables.count) tables, \(time) s\n"
+    lines.append([
+      id ? "Jumlah" : "Total", "\(total.rows)", "\(total.accepted)", "\(total.rejected)",
+    ])
+    let widths = (0..<head.count).map { c in
+      (lines + [head]).map { $0[c].count }.max() ?? 0
+    }
+    func row(_ cells: [String]) -> String {
+      "  "
+        + cells.enumerated().map { c, v in
+          c == 0
+            ? v.padding(toLength: widths[0], withPad: " ", startingAt: 0)
+            : String(repeating: " ", count: widths[c] - v.count) + v
+        }.joined(separator: "  ")
+    }
+    s += style.bold(row(head)) + "\n"
+    for (n, cells) in lines.enumerated() {
+      var line = row(cells)
+      if n == lines.count - 1 { line = style.bold(line) }
+      s += line + "\n"
+    }
+    if total.blank > 0 {
+      s +=
+        id
+        ? "  (\(total.blank) baris kosong dilewati)\n" : "  (\(total.blank) blank rows skipped)\n"
+    }
+
+    var level: [Severity: Int] = [:]
+    var type: [FindingType: Int] = [:]
+    for f in a.findings {
+      level[f.severity, default: 0] += 1
+      type[f.type, default: 0] += 1
+    }
+    let counts = Severity.allCases.sorted(by: >).map { sev -> String in
+      let n = level[sev] ?? 0
+      let name: String
+      switch sev {
+      case .kesalahan: name = id ? "kesalahan" : (n == 1 ? "error" : "errors")
+      case .peringatan: name = id ? "peringatan" : (n == 1 ? "warning" : "warnings")
+      case .info: name = "info"
+      }
+      return n > 0 ? style.level("\(n) \(name)", sev) : "\(n) \(name)"
+    }
+    s += (id ? "Temuan: " : "Findings: ") + counts.joined(separator: ", ") + "\n"
+    let top = type.sorted {
+      $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue
+    }
+    .prefix(3).map { "\($0.key.rawValue) \($0.value)" }
+    if !top.isEmpty {
+      s += (id ? "  terbanyak: " : "  most common: ") + top.joined(separator: ", ") + "\n"
+    }
+    let sent = Set(a.records.compactMap(\.opd))
+    let all = standard.opds.offices.count
     s +=
-      "  data rows: \(rows) read, \(accepted) accepted, \(rejected) rejected; \(blank) blank rows\n"
-    s += "  findings: \(k) errors, \(p) warnings, \(i) info\n"
-    if !written.isEmpty { s += "  outputs: \(written.joined(separator: ", "))\n" }
+      id
+      ? "OPD: \(sent.count) dari \(all) mengirim data; \(all - sent.count) belum\n"
+      : "OPDs: \(sent.count) of \(all) sent data; \(all - sent.count) did not\n"
+    if !written.isEmpty {
+      s += (id ? "Keluaran: " : "Outputs: ") + written.joined(separator: ", ") + "\n"
+    }
     return s
   }
 }

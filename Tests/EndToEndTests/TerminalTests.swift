@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+/// What `pipeline run` prints: colours only on a terminal and never with
+/// `NO_COLOR`, nothing with `--quiet`, and a summary whose table adds up.
+final class TerminalTests: XCTestCase {
+  let inputs = Binary.packageRoot.appendingPathComponent("inputs")
+  let escape = "\u{1B}["
+
+  /// Runs the binary on a pseudo-terminal through util-linux's `script`.
+  func runOnTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+      throw XCTSkip("util-linux script(1) is not installed")
+    }
+    let command = ([Binary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    p.arguments = ["-qec", command, "/dev/null"]
+    var env = ProcessInfo.processInfo.environment
+    env["TERM"] = "xterm"
+    env["NO_COLOR"] = nil
+    for (k, v) in environment { env[k] = v }
+    p.environment = env
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  func testColoursOnATerminalOnly() throws {
+    let out = try Binary.temporaryFolder("term")
+    let args = ["run", "--inputs", inputs.path, "--outputs", out.path]
+    let tty = try runOnTerminal(args)
+    XCTAssertTrue(tty.contains("Jumlah"), tty)
+    XCTAssertTrue(tty.contains(escape), "no colour on a terminal:\n\(tty)")
+
+    let noColor = try runOnTerminal(args, environment: ["NO_COLOR": "1"])
+    XCTAssertTrue(noColor.contains("Jumlah"), noColor)
+    XCTAssertFalse(noColor.contains(escape), "NO_COLOR ignored")
+
+    let piped = try Binary.run(args)
+    XCTAssertTrue(piped.stdout.contains("Jumlah"))
+    XCTAssertFalse(piped.stdout.contains(escape), "colour written into a pipe")
+    XCTAssertFalse(piped.stderr.contains(escape), "progress written into a pipe")
+  }
+
+  func testQuietPrintsNothing() throws {
+    let out = try Binary.temporaryFolder("quiet")
+    let r = try Binary.run(["run", "--inputs", inputs.path, "--outputs", out.path, "--quiet"])
+    XCTAssertEqual(r.stdout, "")
+    XCTAssertEqual(r.stderr, "")
+    XCTAssertEqual(r.status, 1)
+  }
+
+  /// The summary's per-domain table agrees with the JSON written by the same run.
+  func testSummaryTableMatchesTheJSON() throws {
+    let out = try Binary.temporaryFolder("summary")
+    let r = try Binary.run(["run", "--inputs", inputs.path, "--outputs", out.path])
+    let doc = try Binary.loadJSON(out.appendingPathComponent("arsitektur-spbe.json"))
+    let total = try XCTUnwrap(doc["ringkasan"] as? [String: Any])
+    let line = try XCTUnwrap(
+      r.stdout.split(separator: "\n").first {
+        $0.trimmingCharacters(in: .whitespaces).hasPrefix("Jumlah")
+      })
+    let numbers = line.split(separator: " ").dropFirst().compactMap { Int($0) }
+    let accepted = ["proses_bisnis", "layanan", "data", "aplikasi", "infrastruktur", "keamanan"]
+      .reduce(0) { $0 + ((doc[$1] as? [Any])?.count ?? 0) }
+    let rejected = (doc["ditolak"] as? [Any])?.count ?? -1
+    XCTAssertEqual(numbers, [accepted + rejected, accepted, rejected], "\(line) vs \(total)")
+  }
+}
