@@ -51,7 +51,7 @@ let package = Package(
       name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
     .testTarget(name: "StandardTests", dependencies: ["Standard"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Standard", "Spreadsheet"]),
-    .testTarget(name: "EmitTests", dependencies: ["Emit", "Pipeline"]),
+    .testTarget(name: "EmitTests", dependencies: ["Emit", "Pipeline", "Standard"]),
     .testTarget(
       name: "EndToEndTests", dependencies: [], exclude: ["Scripts"], resources: [.copy("Fixtures")]),
   ],

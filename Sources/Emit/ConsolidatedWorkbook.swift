@@ -13,6 +13,9 @@ public struct ConsolidatedWorkbook {
   public let standard: Standard
   public let configuration: Configuration
   public let createdAt: Date
+  /// Data rows a sheet takes (Excel's 1,048,576 rows less the header and the
+  /// row saying what did not fit); the JSON always holds everything.
+  var rowLimit = 1_048_574
 
   public init(
     architecture: Architecture, standard: Standard, configuration: Configuration, createdAt: Date
@@ -36,17 +39,30 @@ public struct ConsolidatedWorkbook {
   static let rupiah = XLSXWriter.Style(numberFormat: "#,##0", top: true)
   static let whole = XLSXWriter.Style(numberFormat: "0", top: true)
 
+  /// The styles of the many cells, resolved once.
+  struct Formats {
+    let top, wrapTop, text, date, rupiah, whole: XLSXWriter.Format
+    init(_ w: XLSXWriter) {
+      top = w.format(ConsolidatedWorkbook.top)
+      wrapTop = w.format(ConsolidatedWorkbook.wrapTop)
+      text = w.format(ConsolidatedWorkbook.text)
+      date = w.format(ConsolidatedWorkbook.dateStyle)
+      rupiah = w.format(ConsolidatedWorkbook.rupiah)
+      whole = w.format(ConsolidatedWorkbook.whole)
+    }
+  }
+
   /// Writes the workbook to `path` (a temporary file: the caller moves it in).
   public func write(to path: String) throws {
     let w = try XLSXWriter(path: path, constantMemory: true)
+    let f = Formats(w)
     w.setProperties(
       title: "Konsolidasi arsitektur SPBE", subject: configuration.institutionName,
       creator: "pipeline \(ToolVersion.current)")
-    let messages = architecture.findings.map { Catalog.render($0, lang: configuration.language) }
     try summary(w)
-    for d in standard.domains { try domainSheet(w, d) }
-    try rejectedSheet(w, messages)
-    try findingsSheet(w, messages)
+    for d in standard.domains { try domainSheet(w, d, f) }
+    try rejectedSheet(w, f)
+    try findingsSheet(w, f)
     try w.close()
   }
 
@@ -139,7 +155,7 @@ public struct ConsolidatedWorkbook {
 
   // MARK: - Domain sheets
 
-  private func domainSheet(_ w: XLSXWriter, _ d: Domain) throws {
+  private func domainSheet(_ w: XLSXWriter, _ d: Domain, _ f: Formats) throws {
     let s = try w.addSheet(String(d.label.prefix(31)))
     let fields = d.fields.filter { $0.key != "opd" }
     let labels =
@@ -149,52 +165,68 @@ public struct ConsolidatedWorkbook {
     for (c, l) in labels.enumerated() { try s.string(0, c, l, Self.header) }
     let offices = officeByCode
     var row = 0
+    var overflow = 0
     for r in architecture.records where !r.rejected && r.domain == d.key {
+      if row == rowLimit {
+        overflow += 1
+        continue
+      }
       row += 1
-      try s.string(row, 0, r.opd.flatMap { offices[$0]?.name } ?? "", Self.top)
-      try s.string(row, 1, r.opd ?? "", Self.text)
+      try s.string(row, 0, r.opd.flatMap { offices[$0]?.name } ?? "", format: f.top)
+      try s.string(row, 1, r.opd ?? "", format: f.text)
       var c = 2
-      for f in fields {
-        try value(s, row, c, r.values[f.key], f)
+      for field in fields {
+        try value(s, row, c, r.values[field.key], field, f)
         c += 1
       }
-      try s.string(row, c, Self.cells(r.extra), Self.wrapTop)
-      try origin(s, row, c + 1, r.origin)
+      try s.string(row, c, Self.cells(r.extra), format: f.wrapTop)
+      try origin(s, row, c + 1, r.origin, f)
     }
-    try finish(s, lastRow: row, columns: labels.count)
+    try finish(s, lastRow: row, columns: labels.count, overflow: overflow)
   }
 
-  private func value(_ s: XLSXWriter.Sheet, _ row: Int, _ col: Int, _ v: Value?, _ f: Field)
-    throws
-  {
+  private func value(
+    _ s: XLSXWriter.Sheet, _ row: Int, _ col: Int, _ v: Value?, _ field: Field, _ f: Formats
+  ) throws {
     guard let v else { return }
     switch v {
-    case .text(let t): try s.string(row, col, t, Self.text)
-    case .list(let l): try s.string(row, col, l.joined(separator: "; "), Self.text)
-    case .number(let n): try s.number(row, col, n, Self.top)
+    case .text(let t): try s.string(row, col, t, format: f.text)
+    case .list(let l): try s.string(row, col, l.joined(separator: "; "), format: f.text)
+    case .number(let n): try s.number(row, col, n, format: f.top)
     case .integer(let i):
-      try s.number(row, col, Double(i), f.type == .rupiah ? Self.rupiah : Self.whole)
-    case .date(let d): try s.date(row, col, d, Self.dateStyle)
+      try s.number(row, col, Double(i), format: field.type == .rupiah ? f.rupiah : f.whole)
+    case .date(let d): try s.date(row, col, d, format: f.date)
     }
   }
 
-  private func origin(_ s: XLSXWriter.Sheet, _ row: Int, _ col: Int, _ o: Origin) throws {
-    try s.string(row, col, o.file, Self.top)
-    try s.string(row, col + 1, o.sheet ?? "", Self.top)
-    try s.number(row, col + 2, Double(o.row), Self.top)
+  private func origin(
+    _ s: XLSXWriter.Sheet, _ row: Int, _ col: Int, _ o: Origin, _ f: Formats
+  ) throws {
+    try s.string(row, col, o.file, format: f.top)
+    try s.string(row, col + 1, o.sheet ?? "", format: f.top)
+    try s.number(row, col + 2, Double(o.row), format: f.top)
   }
 
-  private func finish(_ s: XLSXWriter.Sheet, lastRow: Int, columns: Int) throws {
+  /// Freezes the header, filters the table, fits the widths; says how many rows
+  /// did not fit below the table.
+  private func finish(_ s: XLSXWriter.Sheet, lastRow: Int, columns: Int, overflow: Int) throws {
+    // In constant-memory mode the filter must name rows not yet passed: it
+    // comes before the note.
     s.freeze(row: 1)
     try s.autofilter(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: columns - 1)
     s.fitColumns(min: 8, max: 60)
+    if overflow > 0 {
+      try s.string(
+        lastRow + 1, 0,
+        "\(overflow) baris berikutnya tidak muat di lembar ini; semuanya ada di "
+          + "\(Emitters.jsonName).", .init(bold: true))
+    }
   }
 
   // MARK: - Ditolak and Temuan
 
-  private func rejectedSheet(_ w: XLSXWriter, _ messages: [(message: String, fix: String?)])
-    throws
-  {
+  /// Messages are rendered as rows are written, not held for the whole run.
+  private func rejectedSheet(_ w: XLSXWriter, _ f: Formats) throws {
     let s = try w.addSheet(Self.rejectedSheet)
     let labels = [
       "Domain", "Perangkat Daerah", "Kode OPD", "Berkas", "Lembar", "Baris", "Temuan", "Pesan",
@@ -205,46 +237,57 @@ public struct ConsolidatedWorkbook {
     let domainLabel = Dictionary(
       standard.domains.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
     var row = 0
+    var overflow = 0
     for r in architecture.records where r.rejected {
+      if row == rowLimit {
+        overflow += 1
+        continue
+      }
       row += 1
-      try s.string(row, 0, domainLabel[r.domain] ?? r.domain, Self.top)
-      try s.string(row, 1, r.opd.flatMap { offices[$0]?.name } ?? "", Self.top)
-      try s.string(row, 2, r.opd ?? "", Self.text)
-      try origin(s, row, 3, r.origin)
+      try s.string(row, 0, domainLabel[r.domain] ?? r.domain, format: f.top)
+      try s.string(row, 1, r.opd.flatMap { offices[$0]?.name } ?? "", format: f.top)
+      try s.string(row, 2, r.opd ?? "", format: f.text)
+      try origin(s, row, 3, r.origin, f)
       try s.string(
-        row, 6, r.findings.map(ArchitectureDocument.findingID).joined(separator: ", "), Self.top)
-      let why = r.findings.compactMap { $0 < messages.count ? messages[$0].message : nil }
-      try s.string(row, 7, why.joined(separator: "\n"), Self.wrapTop)
-      try s.string(row, 8, Self.cells(r.raw), Self.wrapTop)
+        row, 6, r.findings.map(ArchitectureDocument.findingID).joined(separator: ", "),
+        format: f.top)
+      let findings = architecture.findings
+      let why = r.findings.compactMap {
+        $0 < findings.count
+          ? Catalog.render(findings[$0], lang: configuration.language).message : nil
+      }
+      try s.string(row, 7, why.joined(separator: "\n"), format: f.wrapTop)
+      try s.string(row, 8, Self.cells(r.raw), format: f.wrapTop)
     }
-    try finish(s, lastRow: row, columns: labels.count)
+    try finish(s, lastRow: row, columns: labels.count, overflow: overflow)
   }
 
-  private func findingsSheet(_ w: XLSXWriter, _ messages: [(message: String, fix: String?)])
-    throws
-  {
+  private func findingsSheet(_ w: XLSXWriter, _ f: Formats) throws {
     let s = try w.addSheet(Self.findingsSheet)
     let labels = [
       "ID", "Jenis", "Tingkat", "Berkas", "Lembar", "Sel", "Baris", "Kolom", "Bidang", "Nilai",
       "Pesan", "Saran",
     ]
     for (c, l) in labels.enumerated() { try s.string(0, c, l, Self.header) }
-    for (i, f) in architecture.findings.enumerated() {
+    let shown = min(architecture.findings.count, rowLimit)
+    for (i, x) in architecture.findings.prefix(shown).enumerated() {
       let row = i + 1
-      try s.string(row, 0, ArchitectureDocument.findingID(i), Self.top)
-      try s.string(row, 1, f.type.rawValue, Self.top)
-      try s.string(row, 2, f.severity.rawValue, Self.top)
-      try s.string(row, 3, f.location.file, Self.top)
-      try s.string(row, 4, f.location.sheet ?? "", Self.top)
-      try s.string(row, 5, f.location.cell ?? "", Self.top)
-      if let r = f.location.row { try s.number(row, 6, Double(r), Self.top) }
-      try s.string(row, 7, f.columnLabel ?? "", Self.top)
-      try s.string(row, 8, f.field ?? "", Self.top)
-      try s.string(row, 9, f.value ?? "", Self.text)
-      try s.string(row, 10, messages[i].message, Self.wrapTop)
-      try s.string(row, 11, messages[i].fix ?? "", Self.wrapTop)
+      try s.string(row, 0, ArchitectureDocument.findingID(i), format: f.top)
+      try s.string(row, 1, x.type.rawValue, format: f.top)
+      try s.string(row, 2, x.severity.rawValue, format: f.top)
+      try s.string(row, 3, x.location.file, format: f.top)
+      try s.string(row, 4, x.location.sheet ?? "", format: f.top)
+      try s.string(row, 5, x.location.cell ?? "", format: f.top)
+      if let r = x.location.row { try s.number(row, 6, Double(r), format: f.top) }
+      try s.string(row, 7, x.columnLabel ?? "", format: f.top)
+      try s.string(row, 8, x.field ?? "", format: f.top)
+      try s.string(row, 9, x.value ?? "", format: f.text)
+      let (message, fix) = Catalog.render(x, lang: configuration.language)
+      try s.string(row, 10, message, format: f.wrapTop)
+      try s.string(row, 11, fix ?? "", format: f.wrapTop)
     }
-    try finish(s, lastRow: architecture.findings.count, columns: labels.count)
+    try finish(
+      s, lastRow: shown, columns: labels.count, overflow: architecture.findings.count - shown)
   }
 
   /// Cells by column label, one `Label: value` line each.

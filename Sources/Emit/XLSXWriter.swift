@@ -58,7 +58,15 @@ final class XLSXWriter {
     return sheet
   }
 
-  func format(_ style: Style) -> UnsafeMutablePointer<lxw_format>? {
+  /// A resolved style, for writers of many cells (no lookup per cell).
+  struct Format {
+    fileprivate let pointer: UnsafeMutablePointer<lxw_format>?
+    static let none = Format(pointer: nil)
+  }
+
+  func format(_ style: Style) -> Format { Format(pointer: lxwFormat(style)) }
+
+  private func lxwFormat(_ style: Style) -> UnsafeMutablePointer<lxw_format>? {
     if style == Style() { return nil }
     if let f = formats[style] { return f }
     guard let wb = workbook, let f = workbook_add_format(wb) else { return nil }
@@ -108,15 +116,20 @@ final class XLSXWriter {
     try check(workbook_close(wb), "menulis buku kerja")
   }
 
-  fileprivate func check(_ e: lxw_error, _ what: String) throws {
+  fileprivate func check(_ e: lxw_error, _ what: @autoclosure () -> String) throws {
     guard e != LXW_NO_ERROR else { return }
-    throw Failure(detail: "\(what): \(String(cString: lxw_strerror(e)))")
+    throw Failure(detail: "\(what()): \(String(cString: lxw_strerror(e)))")
   }
 
   /// A value made safe for a cell: no NUL (C strings end there), other
   /// control characters replaced, a carriage return turned into the line break
   /// spreadsheet programs use (`\n`), and at most Excel's 32,767 characters.
   static func cellText(_ s: String) -> String {
+    // Nearly every value is plain: no control character, no U+FFFE/FFFF (whose
+    // UTF-8 starts with 0xEF), and short enough.
+    if s.utf8.count < maxString, !s.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) {
+      return s
+    }
     var out = String.UnicodeScalarView()
     var count = 0
     var afterCR = false
@@ -142,82 +155,88 @@ final class XLSXWriter {
     fileprivate let ws: UnsafeMutablePointer<lxw_worksheet>
     private unowned let writer: XLSXWriter
     /// The widest text seen per column, in characters (for readable widths).
-    private(set) var widths: [Int: Int] = [:]
+    private(set) var widths: [Int] = []
 
     fileprivate init(_ ws: UnsafeMutablePointer<lxw_worksheet>, writer: XLSXWriter) {
       self.ws = ws
       self.writer = writer
     }
 
-    /// A string cell, whatever it starts with; an empty string leaves the cell blank.
+    /// A string cell, whatever it starts with; an empty string leaves the cell empty.
     func string(_ row: Int, _ col: Int, _ text: String, _ style: XLSXWriter.Style = .init()) throws
     {
+      try string(row, col, text, format: writer.format(style))
+    }
+
+    func string(_ row: Int, _ col: Int, _ text: String, format: XLSXWriter.Format) throws {
       let s = XLSXWriter.cellText(text)
       note(col, s)
-      if s.isEmpty {
-        if style != .init() { blank(row, col, style) }
-        return
-      }
+      if s.isEmpty { return }
       try writer.check(
-        worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(col), s, writer.format(style)),
+        worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(col), s, format.pointer),
         "sel \(CellAddress.a1(row: row + 1, column: col + 1))")
     }
 
     func number(_ row: Int, _ col: Int, _ value: Double, _ style: XLSXWriter.Style = .init())
       throws
     {
+      try number(row, col, value, format: writer.format(style))
+    }
+
+    func number(_ row: Int, _ col: Int, _ value: Double, format: XLSXWriter.Format) throws {
       note(col, ConsolidatedWorkbook.numberText(value))
       try writer.check(
-        worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(col), value, writer.format(style)),
+        worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(col), value, format.pointer),
         "sel \(CellAddress.a1(row: row + 1, column: col + 1))")
     }
 
-    func date(_ row: Int, _ col: Int, _ d: CivilDate, _ style: XLSXWriter.Style) throws {
+    func date(_ row: Int, _ col: Int, _ d: CivilDate, format: XLSXWriter.Format) throws {
       note(col, "0000-00-00")
       var dt = lxw_datetime(
         year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
       try writer.check(
-        worksheet_write_datetime(ws, lxw_row_t(row), lxw_col_t(col), &dt, writer.format(style)),
+        worksheet_write_datetime(ws, lxw_row_t(row), lxw_col_t(col), &dt, format.pointer),
         "sel \(CellAddress.a1(row: row + 1, column: col + 1))")
     }
 
     func blank(_ row: Int, _ col: Int, _ style: XLSXWriter.Style) {
-      _ = worksheet_write_blank(ws, lxw_row_t(row), lxw_col_t(col), writer.format(style))
+      _ = worksheet_write_blank(ws, lxw_row_t(row), lxw_col_t(col), writer.format(style).pointer)
     }
 
     private func note(_ col: Int, _ s: String) {
-      // The longest line of the cell counts.
+      // The longest line of the cell counts, in characters (UTF-8 lead bytes).
       var longest = 0
       var current = 0
-      for ch in s {
-        if ch == "\n" {
+      for b in s.utf8 {
+        if b == 0x0A {
           longest = max(longest, current)
           current = 0
-        } else {
+        } else if b & 0xC0 != 0x80 {
           current += 1
         }
       }
       longest = max(longest, current)
-      if longest > widths[col] ?? 0 { widths[col] = longest }
+      if col >= widths.count { widths += Array(repeating: 0, count: col + 1 - widths.count) }
+      if longest > widths[col] { widths[col] = longest }
     }
 
     /// Column widths from the widest text seen, within `min`…`max` characters.
     func fitColumns(min lo: Int = 6, max hi: Int = 60, styles: [Int: XLSXWriter.Style] = [:]) {
-      let last = max(widths.keys.max() ?? -1, styles.keys.max() ?? -1)
+      let last = max(widths.count - 1, styles.keys.max() ?? -1)
       guard last >= 0 else { return }
       for col in 0...last {
-        let w = Swift.min(hi, Swift.max(lo, (widths[col] ?? 0) + 2))
+        let w = Swift.min(hi, Swift.max(lo, (col < widths.count ? widths[col] : 0) + 2))
         column(col, width: Double(w), styles[col] ?? .init())
       }
     }
 
     func column(_ col: Int, width: Double, _ style: XLSXWriter.Style = .init()) {
       _ = worksheet_set_column(
-        ws, lxw_col_t(col), lxw_col_t(col), width, writer.format(style))
+        ws, lxw_col_t(col), lxw_col_t(col), width, writer.format(style).pointer)
     }
 
     func row(_ row: Int, height: Double, _ style: XLSXWriter.Style = .init()) {
-      _ = worksheet_set_row(ws, lxw_row_t(row), height, writer.format(style))
+      _ = worksheet_set_row(ws, lxw_row_t(row), height, writer.format(style).pointer)
     }
 
     /// Freezes the rows above `row` and the columns left of `col`.
