@@ -58,7 +58,7 @@ public struct ConsolidatedWorkbook {
     let f = Formats(w)
     w.setProperties(
       title: "Konsolidasi arsitektur SPBE", subject: configuration.institutionName,
-      creator: "pipeline \(ToolVersion.current)")
+      creator: "pipeline \(ToolVersion.current)", created: createdAt)
     try summary(w)
     for d in standard.domains { try domainSheet(w, d, f) }
     try rejectedSheet(w, f)

@@ -94,7 +94,9 @@ final class XLSXWriter {
     try check(workbook_define_name(wb, name, formula), "nama \(name)")
   }
 
-  func setProperties(title: String, subject: String, creator: String) {
+  /// Title, subject and author of the document; `created` (when given) also
+  /// dates the parts of the package, so the same inputs give the same bytes.
+  func setProperties(title: String, subject: String, creator: String, created: Date? = nil) {
     guard let wb = workbook else { return }
     title.withCString { t in
       subject.withCString { s in
@@ -103,6 +105,7 @@ final class XLSXWriter {
           p.title = UnsafeMutablePointer(mutating: t)
           p.subject = UnsafeMutablePointer(mutating: s)
           p.author = UnsafeMutablePointer(mutating: c)
+          if let created { p.created = time_t(created.timeIntervalSince1970) }
           _ = workbook_set_properties(wb, &p)
         }
       }
