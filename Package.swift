@@ -13,11 +13,14 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
   ],
   targets: [
-    // The C libraries, found through pkg-config (Debian: libzip-dev, libxml2-dev).
+    // The C libraries, found through pkg-config (Debian: libzip-dev, libxml2-dev,
+    // libxlsxwriter-dev).
     .systemLibrary(
       name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
     .systemLibrary(
       name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(
+      name: "CLibXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
     // Reading spreadsheets: XLSX (OPC package, workbook, shared strings, styles, sheets) and CSV.
     .target(name: "Spreadsheet", dependencies: ["CLibZip", "CLibXML2"]),
@@ -33,8 +36,10 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
-    // One emitter per output, and safe (atomic, escaped) writing.
-    .target(name: "Emit", dependencies: ["Pipeline", "Standard"], resources: [.copy("Resources")]),
+    // One emitter per output, and safe (atomic, escaped) writing; the blank template.
+    .target(
+      name: "Emit", dependencies: ["Pipeline", "Standard", "CLibXlsxWriter"],
+      resources: [.copy("Resources")]),
     .executableTarget(
       name: "pipeline",
       dependencies: [
@@ -46,8 +51,9 @@ let package = Package(
       name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
     .testTarget(name: "StandardTests", dependencies: ["Standard"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Standard", "Spreadsheet"]),
-    .testTarget(name: "EmitTests", dependencies: ["Emit", "Pipeline"]),
-    .testTarget(name: "EndToEndTests", dependencies: [], resources: [.copy("Fixtures")]),
+    .testTarget(name: "EmitTests", dependencies: ["Emit", "Pipeline", "Standard"]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: [], exclude: ["Scripts"], resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -7,6 +7,7 @@ import Standard
 public enum Emitters {
   public static let jsonName = "arsitektur-spbe.json"
   public static let findingsName = "temuan.csv"
+  public static let workbookName = "konsolidasi.xlsx"
 
   /// Returns the paths written.
   public static func writeAll(
@@ -25,6 +26,17 @@ public enum Emitters {
       case .temuanCSV:
         try folder.write(findingsName, FindingsCSV.render(a.findings, lang: c.language))
         written.append((c.outputs as NSString).appendingPathComponent(findingsName))
+      case .konsolidasiXLSX:
+        let book = ConsolidatedWorkbook(
+          architecture: a, standard: standard, configuration: c, createdAt: createdAt)
+        try folder.write(workbookName) { temp in
+          do {
+            try book.write(to: temp)
+          } catch let e as XLSXWriterError {
+            throw OutputFolder.Failure.unwritable(path: workbookName, detail: e.detail)
+          }
+        }
+        written.append((c.outputs as NSString).appendingPathComponent(workbookName))
       }
     }
     return written

@@ -45,6 +45,41 @@ public final class OutputFolder {
     try write(name, Data(text.utf8))
   }
 
+  /// Writes `name` atomically from a file that `produce` writes at the path it
+  /// is given (a temporary name in the same folder), for writers that want a
+  /// path rather than bytes. A failure in `produce` leaves the old file intact.
+  public func write(_ name: String, producing produce: (String) throws -> Void) throws {
+    let target = (path as NSString).appendingPathComponent(name)
+    let temp = try temporaryPath(for: name)
+    do {
+      try produce(temp)
+    } catch {
+      unlink(temp)
+      throw error
+    }
+    let fd = Foundation.open(temp, O_RDONLY | O_CLOEXEC)
+    let synced = fd >= 0 && fsync(fd) == 0
+    let err = errno
+    if fd >= 0 { close(fd) }
+    guard synced, rename(temp, target) == 0 else {
+      let e = synced ? errno : err
+      unlink(temp)
+      throw Failure.unwritable(path: target, detail: String(cString: strerror(e)))
+    }
+  }
+
+  private func temporaryPath(for name: String) throws -> String {
+    let target = (path as NSString).appendingPathComponent(name)
+    let dir = (target as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    } catch {
+      throw Failure.unwritable(path: dir, detail: String(cString: strerror(errno)))
+    }
+    return (dir as NSString).appendingPathComponent(
+      ".\((name as NSString).lastPathComponent).tmp-\(getpid())")
+  }
+
   public func write(_ name: String, _ data: Data) throws {
     let target = (path as NSString).appendingPathComponent(name)
     let dir = (target as NSString).deletingLastPathComponent

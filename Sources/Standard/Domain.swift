@@ -22,6 +22,21 @@ public struct Field: Sendable, Hashable {
   public let required: Bool
   /// Column labels of split code columns, with `{n}` standing for the level.
   public let levelAliases: [String]
+  /// What the field holds, in Bahasa Indonesia (the template's column notes).
+  public var description: String = ""
+}
+
+/// A row of the `Identitas` sheet the template lays out (label in column A,
+/// value in column B).
+public struct IdentityField: Sendable, Hashable {
+  public let key: String
+  public let label: String
+  public let description: String
+  public let required: Bool
+  /// The list its dropdown offers (`opd`), if any.
+  public let list: String?
+  /// `tanggal` for a date; nil for text.
+  public let type: String?
 }
 
 public enum FieldType: Sendable, Hashable {

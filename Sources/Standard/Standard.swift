@@ -21,6 +21,11 @@ public struct Standard: Sendable {
   public let codelists: [String: Codelist]
   public let enumerations: [String: Enumeration]
   public let opds: OPDRegistry
+  /// The rows of the `Identitas` sheet, as the template lays them out.
+  public var identity: [IdentityField] = []
+  /// Phrases describing types, required-ness and aliases in the template's
+  /// column notes (`keterangan_jenis` of `domains.json`), with `{…}` placeholders.
+  public var typeNotes: [String: String] = [:]
 
   public func domain(_ key: String) -> Domain? { domains.first { $0.key == key } }
   public func info(_ list: String) -> ListInfo? { lists.first { $0.name == list } }
@@ -74,9 +79,16 @@ public struct Standard: Sendable {
         }
       }
     }
-    return Standard(
+    var standard = Standard(
       edition: domainsFile.edisi, domains: domains, noColumnAliases: domainsFile.no_aliases,
       lists: lists, codelists: codelists, enumerations: enumerations, opds: opds)
+    standard.identity = (domainsFile.identitas ?? []).map {
+      IdentityField(
+        key: $0.key, label: $0.label, description: $0.keterangan ?? "",
+        required: $0.required ?? false, list: $0.daftar, type: $0.type)
+    }
+    standard.typeNotes = domainsFile.keterangan_jenis ?? [:]
+    return standard
   }
 
   private static func decode<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
@@ -212,6 +224,7 @@ private struct DomainsFile: Decodable {
   struct FieldEntry: Decodable {
     let key: String
     let label: String
+    let keterangan: String?
     let aliases: [String]
     let type: String
     let required: Bool?
@@ -241,11 +254,22 @@ private struct DomainsFile: Decodable {
       }
       return Field(
         key: key, label: label, aliases: aliases, type: t, required: required ?? false,
-        levelAliases: level_aliases ?? [])
+        levelAliases: level_aliases ?? [], description: keterangan ?? "")
     }
+  }
+
+  struct IdentityEntry: Decodable {
+    let key: String
+    let label: String
+    let keterangan: String?
+    let required: Bool?
+    let daftar: String?
+    let type: String?
   }
 
   let edisi: String
   let no_aliases: [String]
+  let identitas: [IdentityEntry]?
+  let keterangan_jenis: [String: String]?
   let domains: [DomainEntry]
 }

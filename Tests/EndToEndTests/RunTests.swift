@@ -104,6 +104,9 @@ final class RunTests: XCTestCase {
     let a = try Data(contentsOf: one.appendingPathComponent("arsitektur-spbe.json"))
     XCTAssertEqual(a, try Data(contentsOf: two.appendingPathComponent("arsitektur-spbe.json")))
     XCTAssertEqual(a, try Data(contentsOf: three.appendingPathComponent("arsitektur-spbe.json")))
+    // The workbook too: its parts are dated by SOURCE_DATE_EPOCH.
+    let book = try Data(contentsOf: one.appendingPathComponent("konsolidasi.xlsx"))
+    XCTAssertEqual(book, try Data(contentsOf: three.appendingPathComponent("konsolidasi.xlsx")))
     let doc = try Binary.loadJSON(one.appendingPathComponent("arsitektur-spbe.json"))
     XCTAssertEqual(doc["dibuat_pada"] as? String, "2026-01-01T00:00:00Z")
   }

@@ -11,6 +11,7 @@ public enum Stage: String, Sendable, CaseIterable {
 public enum OutputFormat: String, Sendable, CaseIterable {
   case json
   case temuanCSV = "temuan-csv"
+  case konsolidasiXLSX = "konsolidasi-xlsx"
 }
 
 /// When a run exits 1 (SPEC §6 `--fail-on`).

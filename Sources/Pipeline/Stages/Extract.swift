@@ -109,6 +109,18 @@ public struct FileProcessor: Sendable {
 
     for (i, sheet) in source.sheets.enumerated() where i != identitasIndex {
       guard sheet.kind == .worksheet else { continue }
+      // The list sheet of a `pipeline template` workbook: its stamp, never a table.
+      if !isCSV, MatchKey.of(sheet.name) == Self.stampSheetKey,
+        let stamp = try templateStamp(source, sheet: i, name: sheet.name)
+      {
+        if let v = stamp, v < ToolVersion.template {
+          result.findings.append(
+            Finding(
+              .templatKedaluwarsa, at: Location(file: file), sheetIndex: i, value: String(v),
+              params: ["versi": String(v), "versi_kini": String(ToolVersion.template)]))
+        }
+        continue
+      }
       let sheetName = isCSV ? nil : sheet.name
       let where_ = Location(file: file, sheet: sheetName)
       var domain = domainByName(isCSV ? stem : sheet.name)
@@ -147,6 +159,22 @@ public struct FileProcessor: Sendable {
         sheetIndex: i, fileOPD: fileOPD)
       validator.run(into: &result)
     }
+  }
+
+  static let stampSheetKey = MatchKey.of(TemplateStamp.sheetName)
+
+  /// The template version stamped in a template's list sheet (A1 the label,
+  /// A2 the version): nil when the sheet carries no stamp label, `.some(nil)`
+  /// when the version under it cannot be read.
+  func templateStamp(_ source: any SheetSource, sheet: Int, name: String) throws -> Int?? {
+    var label = ""
+    var value = ""
+    _ = try source.readSheet(sheet) { row in
+      guard row.number <= 2, let first = row.cells.first else { return }
+      if row.number == 1 { label = first.plainText } else { value = first.plainText }
+    }
+    guard MatchKey.of(label) == MatchKey.of(TemplateStamp.label) else { return nil }
+    return .some(Int(TextCleaner.clean(value)))
   }
 
   /// Sheet → domain by name (SPEC §2): equal to a domain's alias, or containing

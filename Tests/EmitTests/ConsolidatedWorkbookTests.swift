@@ -1,0 +1,61 @@
+import Foundation
+import Pipeline
+import Standard
+import XCTest
+
+@testable import Emit
+
+/// `konsolidasi.xlsx` built from a real run of the bundled inputs.
+final class ConsolidatedWorkbookTests: XCTestCase {
+  static var packageRoot: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+  }
+
+  func architecture() throws -> (Architecture, Standard) {
+    let standard = try Standard.load()
+    let run = PipelineRun(standard: standard, configuration: Configuration())
+    let files = try PipelineRun.inputs(in: Self.packageRoot.appendingPathComponent("inputs").path)
+    return (run.execute(files, jobs: 2), standard)
+  }
+
+  /// A sheet holds at most Excel's row count; what does not fit is said below the table.
+  func testRowsBeyondTheSheetLimitAreCountedNotLost() throws {
+    let (a, standard) = try architecture()
+    var book = ConsolidatedWorkbook(
+      architecture: a, standard: standard, configuration: Configuration(),
+      createdAt: Date(timeIntervalSince1970: 0))
+    book.rowLimit = 5
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kw-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("k.xlsx").path
+    try book.write(to: path)
+
+    let apps = a.accepted.filter { $0.domain == "aplikasi" }.count
+    XCTAssertGreaterThan(apps, 5)
+    let script = """
+      import sys, openpyxl
+      wb = openpyxl.load_workbook(sys.argv[1])
+      for name in ("Aplikasi", "Temuan"):
+          ws = wb[name]
+          print(name, ws.max_row, ws.auto_filter.ref, ws.cell(row=ws.max_row, column=1).value)
+      """
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", script, path]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = out
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    let lines = text.split(separator: "\n").map(String.init)
+    XCTAssertEqual(
+      lines.first,
+      "Aplikasi 7 A1:X6 \(apps - 5) baris berikutnya tidak muat di lembar ini; "
+        + "semuanya ada di arsitektur-spbe.json.", text)
+    XCTAssertEqual(
+      lines.dropFirst().first?.hasPrefix("Temuan 7 A1:L6 \(a.findings.count - 5) "), true, text)
+  }
+}

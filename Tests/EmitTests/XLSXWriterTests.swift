@@ -1,0 +1,57 @@
+import Foundation
+import XCTest
+
+@testable import Emit
+
+/// The libxlsxwriter wrapper: strings stay strings whatever they start with,
+/// and what Excel cannot hold is made safe.
+final class XLSXWriterTests: XCTestCase {
+  func testCellTextIsSafe() {
+    XCTAssertEqual(XLSXWriter.cellText("a\u{0}b\u{1}c"), "a\u{FFFD}b\u{FFFD}c")
+    XCTAssertEqual(XLSXWriter.cellText("\r=1+1"), "\n=1+1")
+    XCTAssertEqual(XLSXWriter.cellText("a\r\nb\tc"), "a\nb\tc")
+    let long = String(repeating: "x", count: 40_000)
+    let cut = XLSXWriter.cellText(long)
+    XCTAssertEqual(cut.count, XLSXWriter.maxString)
+    XCTAssertTrue(cut.hasSuffix("…"))
+  }
+
+  func testFormulaLikeStringsAreWrittenAsStrings() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xw-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("t.xlsx").path
+    let values = ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "=HYPERLINK(\"http://x\")"]
+    for constantMemory in [true, false] {
+      let w = try XLSXWriter(path: path, constantMemory: constantMemory)
+      let s = try w.addSheet("S")
+      for (i, v) in values.enumerated() { try s.string(i, 0, v) }
+      try w.close()
+      let xml = try unzip(path, "xl/worksheets/sheet1.xml")
+      XCTAssertFalse(xml.contains("<f>"), xml)
+      let strings = xml + ((try? unzip(path, "xl/sharedStrings.xml")) ?? "")
+      XCTAssertTrue(strings.contains("<t>=1+1</t>"), strings)
+      XCTAssertTrue(strings.contains("<t xml:space=\"preserve\">\t=1</t>"), strings)
+      XCTAssertTrue(strings.contains(">\n=1</t>"), strings)
+      let cells = xml.components(separatedBy: "<c ").count - 1
+      XCTAssertEqual(cells, values.count)
+      XCTAssertFalse(xml.contains("t=\"n\""))
+    }
+  }
+
+  private func unzip(_ archive: String, _ member: String) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    let script =
+      "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())"
+    p.arguments = ["python3", "-c", script, archive, member]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0 else { throw CocoaError(.fileReadNoSuchFile) }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
