@@ -7,7 +7,7 @@ import Standard
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Jalankan semua tahap dan tulis keluaran (arsitektur-spbe.json, temuan.csv).")
+    abstract: "Jalankan semua tahap dan tulis keluaran ke folder keluaran.")
 
   @OptionGroup var options: RunOptions
 
