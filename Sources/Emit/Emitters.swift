@@ -7,6 +7,7 @@ import Standard
 public enum Emitters {
   public static let jsonName = "arsitektur-spbe.json"
   public static let findingsName = "temuan.csv"
+  public static let reportName = "laporan.html"
 
   /// Returns the paths written.
   public static func writeAll(
@@ -15,6 +16,9 @@ public enum Emitters {
     let folder = OutputFolder(path: c.outputs)
     try folder.open()
     var written: [String] = []
+    // The report and the feedback pages share one reading of the run.
+    let html = c.formats.contains { $0 == .laporanHTML || $0 == .umpanBalik }
+    let facts = html ? ReportFacts(a, standard: standard, language: c.language) : nil
     for format in c.formats {
       switch format {
       case .json:
@@ -25,6 +29,17 @@ public enum Emitters {
       case .temuanCSV:
         try folder.write(findingsName, FindingsCSV.render(a.findings, lang: c.language))
         written.append((c.outputs as NSString).appendingPathComponent(findingsName))
+      case .laporanHTML:
+        let links =
+          c.formats.contains(.umpanBalik)
+          ? FeedbackPages(facts: facts!, configuration: c, createdAt: createdAt).links() : [:]
+        let page = ReportPage(
+          facts: facts!, configuration: c, createdAt: createdAt, feedbackLinks: links)
+        try folder.write(reportName, page.render())
+        written.append((c.outputs as NSString).appendingPathComponent(reportName))
+      case .umpanBalik:
+        let pages = FeedbackPages(facts: facts!, configuration: c, createdAt: createdAt)
+        written += try pages.write(into: folder)
       }
     }
     return written

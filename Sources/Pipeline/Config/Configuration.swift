@@ -11,6 +11,8 @@ public enum Stage: String, Sendable, CaseIterable {
 public enum OutputFormat: String, Sendable, CaseIterable {
   case json
   case temuanCSV = "temuan-csv"
+  case laporanHTML = "laporan-html"
+  case umpanBalik = "umpan-balik"
 }
 
 /// When a run exits 1 (SPEC §6 `--fail-on`).
