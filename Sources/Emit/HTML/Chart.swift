@@ -11,7 +11,7 @@ enum Chart {
 
   static func bars(
     _ h: inout HTML, _ bars: [Bar], colors: [String], legend: [String], title: String,
-    language: Language
+    language: Language, valueText: ((Bar) -> String)? = nil
   ) {
     let labelWidth = 190.0
     let barWidth = 330.0
@@ -59,7 +59,7 @@ enum Chart {
       }
       h.element(
         "text", ["x": n(left + 6), "y": n(y + 15), "class": "muted"],
-        Format.count(b.parts.reduce(0, +), language))
+        valueText?(b) ?? Format.count(b.parts.reduce(0, +), language))
     }
     h.close("svg")
   }

@@ -165,7 +165,7 @@ struct FeedbackPages {
 
   func filesSection(_ h: inout HTML, _ files: [String]) {
     h.element("section") { h in
-      h.element("h2", tr("Berkas yang diterima", "Files received"))
+      h.element("h2", tr("Berkas yang dikirim", "Files sent"))
       h.element("ul") { h in
         for f in files {
           let s = a.sources.first { $0.path == f }
@@ -224,7 +224,7 @@ struct FeedbackPages {
         ))
       for (file, group) in Self.byFile(needed, a.findings) {
         h.element("h3") { h in h.element("span", ["class": "place"], file) }
-        FindingsTable.render(&h, facts: facts, indices: group)
+        FindingsTable.render(&h, facts: facts, indices: group, showFile: false)
       }
     }
   }

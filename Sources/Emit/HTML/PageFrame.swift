@@ -99,7 +99,7 @@ enum PageFrame {
       border-bottom: 2px solid var(--line); font-weight: 650; }
     h3 { font-size: 1.05rem; margin: 1.4rem 0 .5rem; }
     p.lead { color: var(--muted); margin: .2rem 0 1rem; max-width: 60rem; }
-    .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px;
+    .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(118px, 1fr)); gap: 10px;
       margin: 14px 0 18px; }
     .card { border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px;
       background: #fff; }
@@ -133,6 +133,11 @@ enum PageFrame {
       font-weight: 650; color: #fff; white-space: nowrap; }
     .lv-kesalahan { background: var(--err); } .lv-peringatan { background: var(--warn); }
     .lv-info { background: var(--info); }
+    table.findings { table-layout: fixed; min-width: 760px; }
+    col.c-id { width: 72px; } col.c-lv { width: 118px; } col.c-place { width: 24%; }
+    col.c-col { width: 13%; } col.c-val { width: 14%; }
+    table.heat td:first-child { min-width: 240px; }
+    table.heat td:last-child { white-space: nowrap; }
     table.heat td.h { text-align: center; min-width: 84px; font-variant-numeric: tabular-nums; }
     table.heat td.h span { display: block; font-size: .72rem; color: var(--err); }
     .h0 { background: #f3f5f7; color: #a0a9b3; }

@@ -78,8 +78,8 @@ struct ReportFacts {
   }
 
   /// `file › sheet › cell` (or row), as people look a finding up.
-  func place(_ l: Location) -> String {
-    var parts = [l.file]
+  func place(_ l: Location, withFile: Bool = true) -> String {
+    var parts = withFile ? [l.file] : []
     if let s = l.sheet { parts.append(s) }
     if let c = l.cell {
       parts.append(c)

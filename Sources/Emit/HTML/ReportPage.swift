@@ -140,7 +140,7 @@ struct ReportPage {
               tr("belum ada", "none yet"),
             ],
             title: tr("OPD dengan data diterima per domain", "OPDs with accepted rows per domain"),
-            language: n)
+            language: n, valueText: { "\($0.parts[0]) / \(offices)" })
         }
       }
     }
@@ -460,11 +460,19 @@ struct ReportPage {
 /// The one table of findings, shared by the report and the feedback pages.
 enum FindingsTable {
   static func render(
-    _ h: inout HTML, facts: ReportFacts, indices: [Int], id: String? = nil
+    _ h: inout HTML, facts: ReportFacts, indices: [Int], id: String? = nil,
+    showFile: Bool = true
   ) {
     let en = facts.language == .en
     h.element("div", ["class": "scroll"]) { h in
-      if let id { h.open("table", ["id": id]) } else { h.open("table") }
+      if let id {
+        h.open("table", ["id": id, "class": "findings"])
+      } else {
+        h.open("table", ["class": "findings"])
+      }
+      h.raw(
+        "<colgroup><col class=\"c-id\"><col class=\"c-lv\"><col class=\"c-place\"><col class=\"c-col\"><col class=\"c-val\"><col></colgroup>"
+      )
       do {
         h.element("thead") { h in
           h.element("tr") { h in
@@ -488,7 +496,7 @@ enum FindingsTable {
                 h.element("span", ["class": "lv lv-" + f.severity.rawValue], f.severity.rawValue)
                 h.element("div", ["class": "small muted"], f.type.rawValue)
               }
-              h.element("td", ["class": "place"], facts.place(f.location))
+              h.element("td", ["class": "place"], facts.place(f.location, withFile: showFile))
               h.element("td", f.columnLabel ?? "")
               h.element("td") { h in
                 if let v = f.value, !v.isEmpty { h.element("span", ["class": "val"], v) }
