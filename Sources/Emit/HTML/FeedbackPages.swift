@@ -8,6 +8,9 @@ import Standard
 struct FeedbackPages {
   static let folder = "umpan-balik"
   static let unknownName = "opd-tidak-dikenal.html"
+  /// Beyond this many rows a table stops, with a note pointing to temuan.csv:
+  /// a page of a very large run must still open.
+  static let rowLimit = 10_000
 
   let facts: ReportFacts
   let configuration: Configuration
@@ -52,17 +55,15 @@ struct FeedbackPages {
   }
 
   var hasUnknown: Bool {
-    a.records.contains { $0.opd == nil } || facts.findingOPDs.contains { $0.isEmpty }
+    facts.recordsOf[""] != nil || facts.findingsOf[""] != nil
   }
 
   /// The page of `code`, or of the unknown OPD when `code` is empty.
   func render(code: String) -> String {
     let office = facts.standard.opds.office(code: code)
     let unknown = office == nil
-    let records = a.records.filter { unknown ? $0.opd == nil : $0.opd == code }
-    let findings = facts.findingOPDs.indices.filter {
-      unknown ? facts.findingOPDs[$0].isEmpty : facts.findingOPDs[$0].contains(code)
-    }
+    let records = (facts.recordsOf[unknown ? "" : code] ?? []).map { a.records[$0] }
+    let findings = facts.findingsOf[unknown ? "" : code] ?? []
     let files: [String] =
       unknown
       ? Array(Set(records.map(\.origin.file) + findings.map { a.findings[$0].location.file }))
@@ -222,11 +223,21 @@ struct FeedbackPages {
           "Kesalahan membuat barisnya ditolak; peringatan tidak, tetapi sebaiknya diperiksa. Urut per berkas, lembar, dan baris.",
           "Errors reject their row; warnings do not, but should be checked. Ordered by file, sheet and row."
         ))
-      for (file, group) in Self.byFile(needed, a.findings) {
+      limitNote(&h, needed.count)
+      for (file, group) in Self.byFile(Array(needed.prefix(Self.rowLimit)), a.findings) {
         h.element("h3") { h in h.element("span", ["class": "place"], file) }
         FindingsTable.render(&h, facts: facts, indices: group, showFile: false)
       }
     }
+  }
+
+  func limitNote(_ h: inout HTML, _ count: Int) {
+    guard count > Self.rowLimit else { return }
+    h.element(
+      "p", ["class": "note"],
+      tr(
+        "Ditampilkan \(Format.count(Self.rowLimit, facts.language)) pertama dari \(Format.count(count, facts.language)); semuanya ada di temuan.csv.",
+        "Showing the first \(Self.rowLimit) of \(count); all are in temuan.csv."))
   }
 
   static func byFile(_ indices: [Int], _ findings: [Finding]) -> [(String, [Int])] {
@@ -248,6 +259,7 @@ struct FeedbackPages {
           "Baris ini belum masuk ke arsitektur. Setelah selnya diperbaiki dan berkas dikirim ulang, baris akan diterima.",
           "These rows are not in the architecture yet. Once their cells are fixed and the file sent again, they will be accepted."
         ))
+      limitNote(&h, rejected.count)
       h.element("div", ["class": "scroll"]) { h in
         h.element("table") { h in
           h.element("thead") { h in
@@ -259,7 +271,7 @@ struct FeedbackPages {
             }
           }
           h.element("tbody") { h in
-            for r in rejected {
+            for r in rejected.prefix(Self.rowLimit) {
               h.element("tr") { h in
                 h.element(
                   "td", ["class": "place"],
@@ -274,7 +286,7 @@ struct FeedbackPages {
                       h.element(
                         "span", ["class": "small muted"], ArchitectureDocument.findingID(i) + " ")
                       h.text(f.location.cell.map { $0 + ": " } ?? "")
-                      h.text(facts.rendered[i].message)
+                      h.text(facts.rendered(i).message)
                     }
                   }
                 }
@@ -296,7 +308,8 @@ struct FeedbackPages {
           tr(
             "Catatan (\(info.count)): hal yang diperbaiki otomatis atau sekadar diberitahukan",
             "Notes (\(info.count)): things repaired automatically or worth knowing"))
-        FindingsTable.render(&h, facts: facts, indices: info)
+        limitNote(&h, info.count)
+        FindingsTable.render(&h, facts: facts, indices: Array(info.prefix(Self.rowLimit)))
       }
     }
   }

@@ -54,6 +54,12 @@ public struct HTML {
   /// Unicode control pictures (␀…␟, ␡), CR dropped.
   public static func escape(_ raw: String) -> String {
     let s = PersonalData.mask(raw)
+    // Most values are plain printable ASCII with nothing to replace.
+    if s.utf8.allSatisfy({ b in
+      b >= 0x20 && b < 0x7F && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27
+    }) {
+      return s
+    }
     var out = String.UnicodeScalarView()
     for u in s.unicodeScalars {
       switch u.value {

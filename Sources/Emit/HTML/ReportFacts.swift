@@ -18,14 +18,14 @@ struct ReportFacts {
   private(set) var findingOPDs: [[String]] = []
   /// Finding index → the rejected record it belongs to, if any.
   private(set) var findingRecord: [Int?] = []
-  /// Rendered `pesan` and `saran` of every finding, in the configured language.
-  let rendered: [(message: String, fix: String?)]
+  /// OPD code (`""`: unknown) → its findings and its records, in run order.
+  private(set) var findingsOf: [String: [Int]] = [:]
+  private(set) var recordsOf: [String: [Int]] = [:]
 
   init(_ a: Architecture, standard: Standard, language: Language) {
     architecture = a
     self.standard = standard
     self.language = language
-    rendered = a.findings.map { Catalog.render($0, lang: language) }
 
     var filesOf: [String: Set<String>] = [:]
     var byFile: [String: Set<String>] = [:]
@@ -61,6 +61,17 @@ struct ReportFacts {
       let sheet = f.location.sheet == nil ? nil : bySheet["\(f.location.file)|\(f.sheetIndex)"]
       return (sheet ?? byFile[f.location.file] ?? []).sorted()
     }
+    for (i, opds) in findingOPDs.enumerated() {
+      if opds.isEmpty { findingsOf["", default: []].append(i) }
+      for o in opds { findingsOf[o, default: []].append(i) }
+    }
+    for (i, r) in a.records.enumerated() { recordsOf[r.opd ?? "", default: []].append(i) }
+  }
+
+  /// `pesan` and `saran` of finding `i` in the configured language, rendered
+  /// when a page shows it (most findings of a large run are on one page only).
+  func rendered(_ i: Int) -> (message: String, fix: String?) {
+    Catalog.render(architecture.findings[i], lang: language)
   }
 
   /// The OPDs that sent something, in registry order.

@@ -282,7 +282,7 @@ struct ReportPage {
           h.element("tbody") { h in
             for (rank, g) in groups.prefix(Self.topFixes).enumerated() {
               let first = g.findings[0]
-              let (message, fix) = facts.rendered[first]
+              let (message, fix) = facts.rendered(first)
               h.element("tr") { h in
                 h.element("td", ["class": "n"], "\(rank + 1)")
                 h.element("td") { h in
@@ -487,7 +487,7 @@ enum FindingsTable {
         h.element("tbody") { h in
           for i in indices {
             let f = facts.architecture.findings[i]
-            let (message, fix) = facts.rendered[i]
+            let (message, fix) = facts.rendered(i)
             h.element(
               "tr", ["data-tingkat": f.severity.rawValue, "data-jenis": f.type.rawValue]
             ) { h in
