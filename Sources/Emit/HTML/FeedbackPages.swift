@@ -129,10 +129,7 @@ struct FeedbackPages {
           (tr("Baris ditolak", "Rows rejected"), rejected, rejected > 0 ? "err" : ""),
           (tr("Sel yang harus diperbaiki", "Cells to fix"), errors, errors > 0 ? "err" : ""),
         ] {
-          h.element("div", ["class": "card " + kind]) { h in
-            h.element("div", ["class": "k"], key)
-            h.element("div", ["class": "v"], Format.count(value, lang))
-          }
+          h.card(key, Format.count(value, lang), kind: kind)
         }
       }
       if errors == 0 && rejected == 0 {
@@ -166,7 +163,7 @@ struct FeedbackPages {
 
   func filesSection(_ h: inout HTML, _ files: [String]) {
     h.element("section") { h in
-      h.element("h2", tr("Berkas yang dikirim", "Files sent"))
+      h.heading(tr("Berkas yang dikirim", "Files sent"))
       h.element("ul") { h in
         for f in files {
           let s = a.sources.first { $0.path == f }
@@ -183,26 +180,17 @@ struct FeedbackPages {
 
   func perDomain(_ h: inout HTML, _ records: [Record]) {
     h.element("section") { h in
-      h.element("h2", tr("Hasil per domain", "Result per domain"))
-      h.element("div", ["class": "scroll"]) { h in
-        h.element("table") { h in
-          h.element("thead") { h in
-            h.element("tr") { h in
-              h.element("th", "Domain")
-              h.element("th", ["class": "n"], tr("Diterima", "Accepted"))
-              h.element("th", ["class": "n"], tr("Ditolak", "Rejected"))
-            }
-          }
-          h.element("tbody") { h in
-            for d in facts.standard.domains {
-              let rs = records.filter { $0.domain == d.key }
-              let bad = rs.filter(\.rejected).count
-              h.element("tr") { h in
-                h.element("td", facts.domainLabel(d.key))
-                h.element("td", ["class": "n"], Format.count(rs.count - bad, facts.language))
-                h.element("td", ["class": "n"], Format.count(bad, facts.language))
-              }
-            }
+      h.heading(tr("Hasil per domain", "Result per domain"))
+      h.table([
+        .text("Domain"), .number(tr("Diterima", "Accepted")), .number(tr("Ditolak", "Rejected")),
+      ]) { h in
+        for d in facts.standard.domains {
+          let rs = records.filter { $0.domain == d.key }
+          let bad = rs.filter(\.rejected).count
+          h.element("tr") { h in
+            h.element("td", facts.domainLabel(d.key))
+            h.element("td", ["class": "n"], Format.count(rs.count - bad, facts.language))
+            h.element("td", ["class": "n"], Format.count(bad, facts.language))
           }
         }
       }
@@ -212,7 +200,7 @@ struct FeedbackPages {
   func toFix(_ h: inout HTML, _ findings: [Int]) {
     let needed = findings.filter { a.findings[$0].severity != .info }
     h.element("section") { h in
-      h.element("h2", tr("Yang perlu diperbaiki", "What to fix"))
+      h.heading(tr("Yang perlu diperbaiki", "What to fix"))
       guard !needed.isEmpty else {
         h.element("p", ["class": "note good"], tr("Tidak ada.", "Nothing."))
         return
@@ -252,43 +240,34 @@ struct FeedbackPages {
   func rejectedRows(_ h: inout HTML, _ rejected: [Record]) {
     guard !rejected.isEmpty else { return }
     h.element("section") { h in
-      h.element("h2", tr("Baris yang ditolak", "Rejected rows"))
-      h.element(
-        "p", ["class": "lead"],
-        tr(
-          "Baris ini belum masuk ke arsitektur. Setelah selnya diperbaiki dan berkas dikirim ulang, baris akan diterima.",
-          "These rows are not in the architecture yet. Once their cells are fixed and the file sent again, they will be accepted."
-        ))
+      h.heading(
+        tr("Baris yang ditolak", "Rejected rows"),
+        lead:
+          tr(
+            "Baris ini belum masuk ke arsitektur. Setelah selnya diperbaiki dan berkas dikirim ulang, baris akan diterima.",
+            "These rows are not in the architecture yet. Once their cells are fixed and the file sent again, they will be accepted."
+          ))
       limitNote(&h, rejected.count)
-      h.element("div", ["class": "scroll"]) { h in
-        h.element("table") { h in
-          h.element("thead") { h in
-            h.element("tr") { h in
-              h.element("th", tr("Baris", "Row"))
-              h.element("th", "Domain")
-              h.element("th", tr("Nama", "Name"))
-              h.element("th", tr("Sebab", "Reason"))
-            }
-          }
-          h.element("tbody") { h in
-            for r in rejected.prefix(Self.rowLimit) {
-              h.element("tr") { h in
-                h.element(
-                  "td", ["class": "place"],
-                  facts.place(
-                    Location(file: r.origin.file, sheet: r.origin.sheet, row: r.origin.row)))
-                h.element("td", facts.domainLabel(r.domain))
-                h.element("td", r.text("nama") ?? r.text("uraian") ?? "")
-                h.element("td") { h in
-                  for i in r.findings where a.findings[i].severity == .kesalahan {
-                    let f = a.findings[i]
-                    h.element("div") { h in
-                      h.element(
-                        "span", ["class": "small muted"], ArchitectureDocument.findingID(i) + " ")
-                      h.text(f.location.cell.map { $0 + ": " } ?? "")
-                      h.text(facts.rendered(i).message)
-                    }
-                  }
+      h.table([
+        .text(tr("Baris", "Row")), .text("Domain"), .text(tr("Nama", "Name")),
+        .text(tr("Sebab", "Reason")),
+      ]) { h in
+        for r in rejected.prefix(Self.rowLimit) {
+          h.element("tr") { h in
+            h.element(
+              "td", ["class": "place"],
+              facts.place(
+                Location(file: r.origin.file, sheet: r.origin.sheet, row: r.origin.row)))
+            h.element("td", facts.domainLabel(r.domain))
+            h.element("td", r.text("nama") ?? r.text("uraian") ?? "")
+            h.element("td") { h in
+              for i in r.findings where a.findings[i].severity == .kesalahan {
+                let f = a.findings[i]
+                h.element("div") { h in
+                  h.element(
+                    "span", ["class": "small muted"], ArchitectureDocument.findingID(i) + " ")
+                  h.text(f.location.cell.map { $0 + ": " } ?? "")
+                  h.text(facts.rendered(i).message)
                 }
               }
             }

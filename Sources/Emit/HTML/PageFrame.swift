@@ -180,3 +180,54 @@ enum PageFrame {
     }
     """
 }
+
+/// The pieces every page is made of, so that both kinds of page look and read alike.
+extension HTML {
+  enum Column {
+    case text(String)
+    case number(String)
+  }
+
+  /// A bordered table that scrolls sideways on narrow screens, with one header row.
+  mutating func table(
+    class cls: String? = nil, id: String? = nil, _ columns: [Column],
+    colgroup: StaticString? = nil, body: (inout HTML) -> Void
+  ) {
+    open("div", ["class": "scroll"])
+    switch (cls, id) {
+    case (nil, nil): open("table")
+    case (let c?, nil): open("table", ["class": c])
+    case (nil, let i?): open("table", ["id": i])
+    case (let c?, let i?): open("table", ["class": c, "id": i])
+    }
+    if let colgroup { raw(colgroup) }
+    open("thead")
+    open("tr")
+    for c in columns {
+      switch c {
+      case .text(let label): element("th", label)
+      case .number(let label): element("th", ["class": "n"], label)
+      }
+    }
+    close("tr")
+    close("thead")
+    element("tbody", body: body)
+    close("table")
+    close("div")
+  }
+
+  /// A section's title and, under it, the sentence that says how to read it.
+  mutating func heading(_ title: String, lead: String? = nil) {
+    element("h2", title)
+    if let lead { element("p", ["class": "lead"], lead) }
+  }
+
+  /// A figure: what it counts, the number, and a line under it.
+  mutating func card(_ key: String, _ value: String, _ sub: String? = nil, kind: String? = nil) {
+    element("div", ["class": kind.map { "card " + $0 } ?? "card"]) { h in
+      h.element("div", ["class": "k"], key)
+      h.element("div", ["class": "v"], value)
+      if let sub { h.element("div", ["class": "s"], sub) }
+    }
+  }
+}

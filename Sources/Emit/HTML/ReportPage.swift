@@ -84,31 +84,31 @@ struct ReportPage {
     let sending = facts.sendingOffices.count
     let n = facts.language
     h.element("section", ["id": "ringkasan"]) { h in
-      h.element("h2", tr("Ringkasan", "Summary"))
+      h.heading(tr("Ringkasan", "Summary"))
       h.element("div", ["class": "cards"]) { h in
-        card(
-          &h, tr("Berkas masukan", "Input files"), Format.count(a.sources.count, n),
+        h.card(
+          tr("Berkas masukan", "Input files"), Format.count(a.sources.count, n),
           failed > 0 ? tr("\(Format.count(failed, n)) gagal dibaca", "\(failed) unreadable") : nil)
-        card(
-          &h, tr("OPD mengirim", "OPDs that sent"), Format.count(sending, n),
+        h.card(
+          tr("OPD mengirim", "OPDs that sent"), Format.count(sending, n),
           tr("dari \(offices) OPD", "of \(offices) OPDs"))
-        card(&h, tr("Tabel diimpor", "Tables imported"), Format.count(tables.count, n), nil)
-        card(
-          &h, tr("Baris data", "Data rows"), Format.count(rows, n),
+        h.card(tr("Tabel diimpor", "Tables imported"), Format.count(tables.count, n), nil)
+        h.card(
+          tr("Baris data", "Data rows"), Format.count(rows, n),
           tr("\(Format.count(blank, n)) baris kosong", "\(blank) blank rows"))
-        card(
-          &h, tr("Diterima", "Accepted"), Format.count(accepted, n),
+        h.card(
+          tr("Diterima", "Accepted"), Format.count(accepted, n),
           rows > 0 ? Format.percent(accepted, rows, n) : nil, kind: "ok")
-        card(
-          &h, tr("Ditolak", "Rejected"), Format.count(rejected, n),
+        h.card(
+          tr("Ditolak", "Rejected"), Format.count(rejected, n),
           rows > 0 ? Format.percent(rejected, rows, n) : nil, kind: rejected > 0 ? "err" : nil)
-        card(
-          &h, tr("Kesalahan", "Errors"), Format.count(level[.kesalahan] ?? 0, n), nil,
+        h.card(
+          tr("Kesalahan", "Errors"), Format.count(level[.kesalahan] ?? 0, n), nil,
           kind: "err")
-        card(
-          &h, tr("Peringatan", "Warnings"), Format.count(level[.peringatan] ?? 0, n), nil,
+        h.card(
+          tr("Peringatan", "Warnings"), Format.count(level[.peringatan] ?? 0, n), nil,
           kind: "warn")
-        card(&h, "Info", Format.count(level[.info] ?? 0, n), nil)
+        h.card("Info", Format.count(level[.info] ?? 0, n), nil)
       }
       h.element("div", ["class": "charts"]) { h in
         h.element("figure") { h in
@@ -146,26 +146,16 @@ struct ReportPage {
     }
   }
 
-  func card(
-    _ h: inout HTML, _ key: String, _ value: String, _ sub: String?, kind: String? = nil
-  ) {
-    h.element("div", ["class": kind.map { "card " + $0 } ?? "card"]) { h in
-      h.element("div", ["class": "k"], key)
-      h.element("div", ["class": "v"], value)
-      if let sub { h.element("div", ["class": "s"], sub) }
-    }
-  }
-
   func heatMap(_ h: inout HTML) {
     let domains = facts.standard.domains
     h.element("section", ["id": "kelengkapan"]) { h in
-      h.element("h2", tr("Kelengkapan per OPD dan domain", "Completeness per OPD and domain"))
-      h.element(
-        "p", ["class": "lead"],
-        tr(
-          "Setiap OPD dalam daftar (\(facts.standard.opds.offices.count)), juga yang belum mengirim. Angka: baris diterima; di bawahnya baris yang ditolak. Warna: bagian baris yang diterima.",
-          "Every OPD of the registry (\(facts.standard.opds.offices.count)), including those that sent nothing. Number: accepted rows; below it, rejected rows. Colour: share of rows accepted."
-        ))
+      h.heading(
+        tr("Kelengkapan per OPD dan domain", "Completeness per OPD and domain"),
+        lead:
+          tr(
+            "Setiap OPD dalam daftar (\(facts.standard.opds.offices.count)), juga yang belum mengirim. Angka: baris diterima; di bawahnya baris yang ditolak. Warna: bagian baris yang diterima.",
+            "Every OPD of the registry (\(facts.standard.opds.offices.count)), including those that sent nothing. Number: accepted rows; below it, rejected rows. Colour: share of rows accepted."
+          ))
       h.element("div", ["class": "legend"]) { h in
         for (cls, label) in [
           ("h0", tr("tidak ada baris", "no rows")), ("h1", tr("semua ditolak", "all rejected")),
@@ -179,50 +169,42 @@ struct ReportPage {
           }
         }
       }
-      h.element("div", ["class": "scroll"]) { h in
-        h.element("table", ["class": "heat"]) { h in
-          h.element("thead") { h in
-            h.element("tr") { h in
-              h.element("th", "OPD")
-              for d in domains { h.element("th", ["class": "n"], facts.domainLabel(d.key)) }
-              h.element("th", ["class": "n"], tr("Jumlah", "Total"))
-              if !feedbackLinks.isEmpty { h.element("th", tr("Umpan balik", "Feedback")) }
+      let columns: [HTML.Column] =
+        [.text("OPD")] + domains.map { .number(facts.domainLabel($0.key)) }
+        + [.number(tr("Jumlah", "Total"))]
+        + (feedbackLinks.isEmpty ? [] : [.text(tr("Umpan balik", "Feedback"))])
+      h.table(class: "heat", columns) { h in
+        for o in facts.standard.opds.offices {
+          let c = facts.counts[o.code] ?? [:]
+          let total = c.values.reduce(0) { $0 + $1.accepted }
+          h.element("tr", ["class": facts.files[o.code] == nil ? "none" : ""]) { h in
+            h.element("td") { h in
+              h.text(o.name)
+              h.element("div", ["class": "small muted"], o.code)
             }
-          }
-          h.element("tbody") { h in
-            for o in facts.standard.opds.offices {
-              let c = facts.counts[o.code] ?? [:]
-              let total = c.values.reduce(0) { $0 + $1.accepted }
-              h.element("tr", ["class": facts.files[o.code] == nil ? "none" : ""]) { h in
-                h.element("td") { h in
-                  h.text(o.name)
-                  h.element("div", ["class": "small muted"], o.code)
+            for d in domains {
+              let (ok, bad) = c[d.key] ?? (0, 0)
+              h.element(
+                "td",
+                [
+                  "class": "h " + Self.heatClass(ok, bad),
+                  "title": "\(o.name) — \(facts.domainLabel(d.key))",
+                ]
+              ) { h in
+                h.text(ok + bad == 0 ? "–" : Format.count(ok, facts.language))
+                if bad > 0 {
+                  h.element("span", tr("\(bad) ditolak", "\(bad) rejected"))
                 }
-                for d in domains {
-                  let (ok, bad) = c[d.key] ?? (0, 0)
+              }
+            }
+            h.element("td", ["class": "n"], Format.count(total, facts.language))
+            if !feedbackLinks.isEmpty {
+              h.element("td") { h in
+                if let link = feedbackLinks[o.code] {
+                  h.element("a", ["href": link], tr("buka", "open"))
+                } else {
                   h.element(
-                    "td",
-                    [
-                      "class": "h " + Self.heatClass(ok, bad),
-                      "title": "\(o.name) — \(facts.domainLabel(d.key))",
-                    ]
-                  ) { h in
-                    h.text(ok + bad == 0 ? "–" : Format.count(ok, facts.language))
-                    if bad > 0 {
-                      h.element("span", tr("\(bad) ditolak", "\(bad) rejected"))
-                    }
-                  }
-                }
-                h.element("td", ["class": "n"], Format.count(total, facts.language))
-                if !feedbackLinks.isEmpty {
-                  h.element("td") { h in
-                    if let link = feedbackLinks[o.code] {
-                      h.element("a", ["href": link], tr("buka", "open"))
-                    } else {
-                      h.element(
-                        "span", ["class": "muted small"], tr("belum mengirim", "nothing sent"))
-                    }
-                  }
+                    "span", ["class": "muted small"], tr("belum mengirim", "nothing sent"))
                 }
               }
             }
@@ -253,54 +235,44 @@ struct ReportPage {
   func fixes(_ h: inout HTML) {
     let groups = facts.fixGroups(includeInfo: false)
     h.element("section", ["id": "perbaikan"]) { h in
-      h.element("h2", tr("Perbaikan yang paling berdampak", "Fixes with the most effect"))
-      h.element(
-        "p", ["class": "lead"],
-        tr(
-          "Temuan kesalahan dan peringatan dikelompokkan per jenis dan kolom. Urutan: berapa baris ditolak yang akan diterima bila kelompok itu saja diperbaiki, lalu jumlah temuan.",
-          "Error and warning findings grouped by type and column, ordered by how many rejected rows that fix alone would let through, then by number of findings."
-        ))
+      h.heading(
+        tr("Perbaikan yang paling berdampak", "Fixes with the most effect"),
+        lead:
+          tr(
+            "Temuan kesalahan dan peringatan dikelompokkan per jenis dan kolom. Urutan: berapa baris ditolak yang akan diterima bila kelompok itu saja diperbaiki, lalu jumlah temuan.",
+            "Error and warning findings grouped by type and column, ordered by how many rejected rows that fix alone would let through, then by number of findings."
+          ))
       guard !groups.isEmpty else {
         h.element(
           "p", ["class": "note good"],
           tr("Tidak ada kesalahan atau peringatan.", "No errors or warnings."))
         return
       }
-      h.element("div", ["class": "scroll"]) { h in
-        h.element("table") { h in
-          h.element("thead") { h in
-            h.element("tr") { h in
-              h.element("th", ["class": "n"], "#")
-              h.element("th", tr("Jenis", "Type"))
-              h.element("th", tr("Kolom", "Column"))
-              h.element("th", ["class": "n"], tr("Temuan", "Findings"))
-              h.element("th", ["class": "n"], tr("Baris diterima bila diperbaiki", "Rows cleared"))
-              h.element("th", ["class": "n"], "OPD")
-              h.element("th", tr("Contoh dan saran", "Example and fix"))
+      h.table([
+        .number("#"), .text(tr("Jenis", "Type")), .text(tr("Kolom", "Column")),
+        .number(tr("Temuan", "Findings")),
+        .number(tr("Baris diterima bila diperbaiki", "Rows cleared")), .number("OPD"),
+        .text(tr("Contoh dan saran", "Example and fix")),
+      ]) { h in
+        for (rank, g) in groups.prefix(Self.topFixes).enumerated() {
+          let first = g.findings[0]
+          let (message, fix) = facts.rendered(first)
+          h.element("tr") { h in
+            h.element("td", ["class": "n"], "\(rank + 1)")
+            h.element("td") { h in
+              level(&h, g.severity)
+              h.raw(" ")
+              h.text(g.type.rawValue)
             }
-          }
-          h.element("tbody") { h in
-            for (rank, g) in groups.prefix(Self.topFixes).enumerated() {
-              let first = g.findings[0]
-              let (message, fix) = facts.rendered(first)
-              h.element("tr") { h in
-                h.element("td", ["class": "n"], "\(rank + 1)")
-                h.element("td") { h in
-                  level(&h, g.severity)
-                  h.raw(" ")
-                  h.text(g.type.rawValue)
-                }
-                h.element("td", g.column.isEmpty ? "—" : g.column)
-                h.element("td", ["class": "n"], Format.count(g.findings.count, facts.language))
-                h.element("td", ["class": "n"], Format.count(g.rowsCleared, facts.language))
-                h.element("td", ["class": "n"], "\(g.offices.count)")
-                h.element("td") { h in
-                  h.element("div", message)
-                  if let fix { h.element("div", ["class": "muted"], fix) }
-                  h.element(
-                    "div", ["class": "place"], facts.place(a.findings[first].location))
-                }
-              }
+            h.element("td", g.column.isEmpty ? "—" : g.column)
+            h.element("td", ["class": "n"], Format.count(g.findings.count, facts.language))
+            h.element("td", ["class": "n"], Format.count(g.rowsCleared, facts.language))
+            h.element("td", ["class": "n"], "\(g.offices.count)")
+            h.element("td") { h in
+              h.element("div", message)
+              if let fix { h.element("div", ["class": "muted"], fix) }
+              h.element(
+                "div", ["class": "place"], facts.place(a.findings[first].location))
             }
           }
         }
@@ -328,7 +300,7 @@ struct ReportPage {
       return x != y ? x > y : $0.rawValue < $1.rawValue
     }
     h.element("section", ["id": "jenis"]) { h in
-      h.element("h2", tr("Temuan per jenis", "Findings by type"))
+      h.heading(tr("Temuan per jenis", "Findings by type"))
       guard !types.isEmpty else {
         h.element("p", ["class": "note good"], tr("Tidak ada temuan.", "No findings."))
         return
@@ -350,41 +322,31 @@ struct ReportPage {
 
   func sources(_ h: inout HTML) {
     h.element("section", ["id": "berkas"]) { h in
-      h.element("h2", tr("Berkas masukan", "Input files"))
-      h.element("div", ["class": "scroll"]) { h in
-        h.element("table") { h in
-          h.element("thead") { h in
+      h.heading(tr("Berkas masukan", "Input files"))
+      h.table([
+        .text(tr("Berkas", "File")), .text(tr("Status", "Status")),
+        .text(tr("Lembar › domain", "Sheet › domain")), .number(tr("Baris", "Rows")),
+        .number(tr("Diterima", "Accepted")), .number(tr("Ditolak", "Rejected")),
+        .number(tr("Kosong", "Blank")),
+      ]) { h in
+        for s in a.sources {
+          let tables = s.tables.isEmpty ? [nil] : s.tables.map { Optional($0) }
+          for (i, t) in tables.enumerated() {
             h.element("tr") { h in
-              h.element("th", tr("Berkas", "File"))
-              h.element("th", tr("Status", "Status"))
-              h.element("th", tr("Lembar › domain", "Sheet › domain"))
-              h.element("th", ["class": "n"], tr("Baris", "Rows"))
-              h.element("th", ["class": "n"], tr("Diterima", "Accepted"))
-              h.element("th", ["class": "n"], tr("Ditolak", "Rejected"))
-              h.element("th", ["class": "n"], tr("Kosong", "Blank"))
-            }
-          }
-          h.element("tbody") { h in
-            for s in a.sources {
-              let tables = s.tables.isEmpty ? [nil] : s.tables.map { Optional($0) }
-              for (i, t) in tables.enumerated() {
-                h.element("tr") { h in
-                  h.element("td", ["class": "place"], i == 0 ? s.path : "")
-                  h.element(
-                    "td",
-                    i > 0 ? "" : s.readable ? tr("terbaca", "read") : tr("gagal", "failed"))
-                  if let t {
-                    h.element(
-                      "td",
-                      (t.sheet.map { $0 + " › " } ?? "") + facts.domainLabel(t.domain))
-                    for v in [t.dataRows, t.accepted, t.rejected, t.blank] {
-                      h.element("td", ["class": "n"], Format.count(v, facts.language))
-                    }
-                  } else {
-                    h.element("td", ["class": "muted"], tr("tidak ada tabel", "no table"))
-                    for _ in 0..<4 { h.element("td", ["class": "n"], "") }
-                  }
+              h.element("td", ["class": "place"], i == 0 ? s.path : "")
+              h.element(
+                "td",
+                i > 0 ? "" : s.readable ? tr("terbaca", "read") : tr("gagal", "failed"))
+              if let t {
+                h.element(
+                  "td",
+                  (t.sheet.map { $0 + " › " } ?? "") + facts.domainLabel(t.domain))
+                for v in [t.dataRows, t.accepted, t.rejected, t.blank] {
+                  h.element("td", ["class": "n"], Format.count(v, facts.language))
                 }
+              } else {
+                h.element("td", ["class": "muted"], tr("tidak ada tabel", "no table"))
+                for _ in 0..<4 { h.element("td", ["class": "n"], "") }
               }
             }
           }
@@ -396,13 +358,13 @@ struct ReportPage {
   func findingsList(_ h: inout HTML) {
     let listed = a.findings.prefix(Self.listedFindingsLimit)
     h.element("section", ["id": "temuan"]) { h in
-      h.element("h2", tr("Daftar temuan", "All findings"))
-      h.element(
-        "p", ["class": "lead"],
-        tr(
-          "Urut per berkas, lembar, dan baris. Lokasi ditulis berkas › lembar › sel. Semua temuan juga ada di temuan.csv.",
-          "Ordered by file, sheet and row. Locations read file › sheet › cell. Every finding is also in temuan.csv."
-        ))
+      h.heading(
+        tr("Daftar temuan", "All findings"),
+        lead:
+          tr(
+            "Urut per berkas, lembar, dan baris. Lokasi ditulis berkas › lembar › sel. Semua temuan juga ada di temuan.csv.",
+            "Ordered by file, sheet and row. Locations read file › sheet › cell. Every finding is also in temuan.csv."
+          ))
       if a.findings.count > listed.count {
         h.element(
           "p", ["class": "note"],
@@ -464,52 +426,38 @@ enum FindingsTable {
     showFile: Bool = true
   ) {
     let en = facts.language == .en
-    h.element("div", ["class": "scroll"]) { h in
-      if let id {
-        h.open("table", ["id": id, "class": "findings"])
-      } else {
-        h.open("table", ["class": "findings"])
-      }
-      h.raw(
+    h.table(
+      class: "findings", id: id,
+      [
+        .text("ID"), .text(en ? "Level" : "Tingkat"), .text(en ? "Location" : "Lokasi"),
+        .text(en ? "Column" : "Kolom"), .text(en ? "Value" : "Nilai"),
+        .text(en ? "Problem and fix" : "Masalah dan saran"),
+      ],
+      colgroup:
         "<colgroup><col class=\"c-id\"><col class=\"c-lv\"><col class=\"c-place\"><col class=\"c-col\"><col class=\"c-val\"><col></colgroup>"
-      )
-      do {
-        h.element("thead") { h in
-          h.element("tr") { h in
-            h.element("th", "ID")
-            h.element("th", en ? "Level" : "Tingkat")
-            h.element("th", en ? "Location" : "Lokasi")
-            h.element("th", en ? "Column" : "Kolom")
-            h.element("th", en ? "Value" : "Nilai")
-            h.element("th", en ? "Problem and fix" : "Masalah dan saran")
+    ) { h in
+      for i in indices {
+        let f = facts.architecture.findings[i]
+        let (message, fix) = facts.rendered(i)
+        h.element(
+          "tr", ["data-tingkat": f.severity.rawValue, "data-jenis": f.type.rawValue]
+        ) { h in
+          h.element("td", ["class": "small muted"], ArchitectureDocument.findingID(i))
+          h.element("td") { h in
+            h.element("span", ["class": "lv lv-" + f.severity.rawValue], f.severity.rawValue)
+            h.element("div", ["class": "small muted"], f.type.rawValue)
           }
-        }
-        h.element("tbody") { h in
-          for i in indices {
-            let f = facts.architecture.findings[i]
-            let (message, fix) = facts.rendered(i)
-            h.element(
-              "tr", ["data-tingkat": f.severity.rawValue, "data-jenis": f.type.rawValue]
-            ) { h in
-              h.element("td", ["class": "small muted"], ArchitectureDocument.findingID(i))
-              h.element("td") { h in
-                h.element("span", ["class": "lv lv-" + f.severity.rawValue], f.severity.rawValue)
-                h.element("div", ["class": "small muted"], f.type.rawValue)
-              }
-              h.element("td", ["class": "place"], facts.place(f.location, withFile: showFile))
-              h.element("td", f.columnLabel ?? "")
-              h.element("td") { h in
-                if let v = f.value, !v.isEmpty { h.element("span", ["class": "val"], v) }
-              }
-              h.element("td") { h in
-                h.element("div", message)
-                if let fix { h.element("div", ["class": "muted"], fix) }
-              }
-            }
+          h.element("td", ["class": "place"], facts.place(f.location, withFile: showFile))
+          h.element("td", f.columnLabel ?? "")
+          h.element("td") { h in
+            if let v = f.value, !v.isEmpty { h.element("span", ["class": "val"], v) }
+          }
+          h.element("td") { h in
+            h.element("div", message)
+            if let fix { h.element("div", ["class": "muted"], fix) }
           }
         }
       }
-      h.close("table")
     }
   }
 }
