@@ -17,17 +17,21 @@ final class HTMLTests: XCTestCase {
     let scripts: Int
     let tags: [String]
     let handlers: [String]
+    let shown: Int?
     let requests: [String]
     let errors: [String]
   }
 
   /// What Chromium made of `pages`, and the checker's exit status.
-  func browse(_ pages: [URL], expectScript: Bool = false) throws -> (Int32, [PageCheck]) {
+  func browse(_ pages: [URL], expectScript: Bool = false, search: String? = nil) throws -> (
+    Int32, [PageCheck]
+  ) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments =
       ["python3", Binary.packageRoot.appendingPathComponent("scripts/check-html").path]
-      + (expectScript ? ["--expect-script"] : []) + pages.map(\.path)
+      + (expectScript ? ["--expect-script"] : []) + (search.map { ["--search", $0] } ?? [])
+      + pages.map(\.path)
     let out = Pipe()
     p.standardOutput = out
     try p.run()
@@ -106,9 +110,12 @@ final class HTMLTests: XCTestCase {
     XCTAssertEqual(pages.count, sending.count + unknown.count)
 
     // Rendered by a real browser: nothing requested, nothing logged, the filter runs.
-    let (status, checks) = try browse([report], expectScript: true)
+    let (status, checks) = try browse([report], expectScript: true, search: "dinkes.xlsx")
     XCTAssertEqual(status, 0, "\(checks)")
     XCTAssertTrue(checks.first?.script_ran ?? false)
+    // The search box keeps the findings of that file only.
+    XCTAssertEqual(
+      checks.first?.shown, findings.filter { ($0["berkas"] as? String) == "dinkes.xlsx" }.count)
     XCTAssertGreaterThanOrEqual(checks.first?.rows ?? 0, findings.count + 58)
     let (pageStatus, pageChecks) = try browse(pages)
     XCTAssertEqual(
