@@ -302,14 +302,11 @@ extension FeedbackPages {
 
   /// Writes every page, then removes the pages of an earlier run that this run
   /// has none for (an OPD that no longer sends, a renamed file). Returns the
-  /// paths written.
+  /// folder, as the run's summary names it (one line, however many OPDs).
   func write(into folder: OutputFolder) throws -> [String] {
-    var written: [String] = []
     let names = fileNames()
     for (code, name) in names {
-      let relative = Self.folder + "/" + name
-      try folder.write(relative, render(code: code))
-      written.append((folder.path as NSString).appendingPathComponent(relative))
+      try folder.write(Self.folder + "/" + name, render(code: code))
     }
     let dir = (folder.path as NSString).appendingPathComponent(Self.folder)
     let keep = Set(names.map(\.name))
@@ -317,6 +314,6 @@ extension FeedbackPages {
     where old.hasSuffix(".html") && !keep.contains(old) {
       try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(old))
     }
-    return written
+    return names.isEmpty ? [] : [dir + "/"]
   }
 }
