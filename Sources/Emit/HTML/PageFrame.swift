@@ -123,13 +123,13 @@ enum PageFrame {
     th { background: var(--soft); font-weight: 600; white-space: nowrap; }
     .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .muted { color: var(--muted); }
-    .small { font-size: .8rem; }
+    .small { font-size: .88em; }
     .place { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, monospace;
-      font-size: .8rem; overflow-wrap: anywhere; }
+      font-size: .92em; overflow-wrap: anywhere; }
     .val { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, monospace;
-      font-size: .8rem; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft);
+      font-size: .92em; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft);
       padding: 0 4px; border-radius: 4px; }
-    .lv { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: .72rem;
+    .lv { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: .82em;
       font-weight: 650; color: #fff; white-space: nowrap; }
     .lv-kesalahan { background: var(--err); } .lv-peringatan { background: var(--warn); }
     .lv-info { background: var(--info); }
@@ -139,7 +139,7 @@ enum PageFrame {
     table.heat td:first-child { min-width: 240px; }
     table.heat td:last-child { white-space: nowrap; }
     table.heat td.h { text-align: center; min-width: 84px; font-variant-numeric: tabular-nums; }
-    table.heat td.h span { display: block; font-size: .72rem; color: var(--err); }
+    table.heat td.h span { display: block; font-size: .82em; color: var(--err); }
     .h0 { background: #f3f5f7; color: #a0a9b3; }
     .h1 { background: #f8d7d3; } .h2 { background: #fbe7c2; } .h3 { background: #d5efdf; }
     .h4 { background: #a9dcbc; }
@@ -167,8 +167,13 @@ enum PageFrame {
       .wrap { padding: 0 14px; } header.top h1 { font-size: 1.35rem; }
       .charts { grid-template-columns: 1fr; } form#saring input { min-width: 0; }
     }
+    @page { margin: 14mm 12mm; }
     @media print {
-      body { font-size: 11pt; } header.top { background: none; color: #000; padding: 0 0 8px;
+      body { font-size: 10pt; } table { font-size: 8pt; } th, td { padding: 3px 5px; }
+      th { white-space: normal; } table.findings { min-width: 0; }
+      table.heat td:first-child, table.heat td.h { min-width: 0; }
+      table.heat th:last-child, table.heat td:last-child { display: none; }
+      .charts { grid-template-columns: 1fr 1fr; } figure { padding: 8px; } header.top { background: none; color: #000; padding: 0 0 8px;
         border-bottom: 2px solid #000; }
       header.top .wrap > p, .eyebrow { color: #333; } nav.toc, form#saring { display: none; }
       .wrap { max-width: none; padding: 0; } section { break-inside: auto; }
