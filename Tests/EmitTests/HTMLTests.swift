@@ -23,6 +23,15 @@ final class HTMLEscapeTests: XCTestCase {
     h.element("a", ["href": "x\" onclick=\"y", "title": "<b>"], "<i>")
     XCTAssertEqual(
       h.output, "<a href=\"x&quot; onclick=&quot;y\" title=\"&lt;b&gt;\">&lt;i&gt;</a>")
+    // Personal numbers are masked in text and titles; a link keeps its target.
+    var link = HTML()
+    link.element(
+      "a", ["href": "umpan-balik/3604010101010012.html", "title": "3604010101010012"],
+      "3604010101010012")
+    XCTAssertEqual(
+      link.output,
+      "<a href=\"umpan-balik/3604010101010012.html\" title=\"3604••••••••••12\">3604••••••••••12</a>"
+    )
   }
 }
 

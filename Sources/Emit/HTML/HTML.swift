@@ -16,7 +16,10 @@ public struct HTML {
   ) {
     output += "<" + tag.description
     for (name, value) in attributes {
-      output += " " + name.description + "=\"" + Self.escape(value) + "\""
+      // Links are built by the pages from registry codes (feedback page names),
+      // never from cell text; masking digits there would only break them.
+      let link = name.description == "href"
+      output += " " + name.description + "=\"" + Self.escape(value, mask: !link) + "\""
     }
     output += ">"
   }
@@ -52,8 +55,8 @@ public struct HTML {
   /// entities, bidirectional controls shown as a visible `[U+202E]` so they
   /// cannot reorder what is around them, control characters shown as their
   /// Unicode control pictures (␀…␟, ␡), CR dropped.
-  public static func escape(_ raw: String) -> String {
-    let s = PersonalData.mask(raw)
+  public static func escape(_ raw: String, mask: Bool = true) -> String {
+    let s = mask ? PersonalData.mask(raw) : raw
     // Most values are plain printable ASCII with nothing to replace.
     if s.utf8.allSatisfy({ b in
       b >= 0x20 && b < 0x7F && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27
