@@ -163,6 +163,9 @@ final class HTMLTests: XCTestCase {
     try FileManager.default.copyItem(
       at: fixtures.appendingPathComponent("hostile-layanan.csv"),
       to: inputs.appendingPathComponent("layanan <b onmouseover=alert(3)>\u{7}.csv"))
+    // An unreadable file still reaches the OPD its name tells.
+    try Data("bukan lembar kerja".utf8).write(
+      to: inputs.appendingPathComponent("Dinkes - rusak.xlsx"))
     // A page of an earlier run that this run has no OPD for goes.
     let out = try Binary.temporaryFolder("hostile-out")
     let stale = out.appendingPathComponent("umpan-balik/9.99-lama.html")
@@ -192,6 +195,9 @@ final class HTMLTests: XCTestCase {
       }
       XCTAssertTrue(bad.isEmpty, "\(p.lastPathComponent): \(bad.map { $0.value })")
     }
+    let dinkes = try String(contentsOf: pages[1], encoding: .utf8)
+    XCTAssertTrue(dinkes.contains("berkas-tidak-terbaca"))
+    XCTAssertTrue(dinkes.contains("Dinkes - rusak.xlsx"))
     // Shown, not dropped: the hostile text is there as text.
     for shown in [
       "&lt;script&gt;alert(&quot;opd&quot;)&lt;/script&gt; Dinas [U+202E]Palsu",
