@@ -8,6 +8,7 @@ public enum Emitters {
   public static let jsonName = "arsitektur-spbe.json"
   public static let findingsName = "temuan.csv"
   public static let workbookName = "konsolidasi.xlsx"
+  public static let reportName = "laporan.html"
 
   /// Returns the paths written.
   public static func writeAll(
@@ -16,6 +17,9 @@ public enum Emitters {
     let folder = OutputFolder(path: c.outputs)
     try folder.open()
     var written: [String] = []
+    // The report and the feedback pages share one reading of the run.
+    let html = c.formats.contains { $0 == .laporanHTML || $0 == .umpanBalik }
+    let facts = html ? ReportFacts(a, standard: standard, language: c.language) : nil
     for format in c.formats {
       switch format {
       case .json:
@@ -37,6 +41,17 @@ public enum Emitters {
           }
         }
         written.append((c.outputs as NSString).appendingPathComponent(workbookName))
+      case .laporanHTML:
+        let links =
+          c.formats.contains(.umpanBalik)
+          ? FeedbackPages(facts: facts!, configuration: c, createdAt: createdAt).links() : [:]
+        let page = ReportPage(
+          facts: facts!, configuration: c, createdAt: createdAt, feedbackLinks: links)
+        try folder.write(reportName, page.render())
+        written.append((c.outputs as NSString).appendingPathComponent(reportName))
+      case .umpanBalik:
+        let pages = FeedbackPages(facts: facts!, configuration: c, createdAt: createdAt)
+        written += try pages.write(into: folder)
       }
     }
     return written

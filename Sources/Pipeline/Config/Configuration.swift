@@ -12,6 +12,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case json
   case temuanCSV = "temuan-csv"
   case konsolidasiXLSX = "konsolidasi-xlsx"
+  case laporanHTML = "laporan-html"
+  case umpanBalik = "umpan-balik"
 }
 
 /// When a run exits 1 (SPEC §6 `--fail-on`).

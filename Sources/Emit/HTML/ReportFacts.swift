@@ -1,0 +1,138 @@
+import Foundation
+import Pipeline
+import Standard
+
+/// What the report and the feedback pages both need from a consolidated run:
+/// counts per OPD and domain, the files of each OPD, and which OPD each finding
+/// is for. Computed once for all pages.
+struct ReportFacts {
+  let architecture: Architecture
+  let standard: Standard
+  let language: Language
+
+  /// OPD code → domain key → (accepted, rejected).
+  private(set) var counts: [String: [String: (accepted: Int, rejected: Int)]] = [:]
+  /// OPD code → the files it sent (those holding its rows, or named after it).
+  private(set) var files: [String: [String]] = [:]
+  /// Finding index → the OPD codes it concerns; empty when its OPD is unknown.
+  private(set) var findingOPDs: [[String]] = []
+  /// Finding index → the rejected record it belongs to, if any.
+  private(set) var findingRecord: [Int?] = []
+  /// OPD code (`""`: unknown) → its findings and its records, in run order.
+  private(set) var findingsOf: [String: [Int]] = [:]
+  private(set) var recordsOf: [String: [Int]] = [:]
+
+  init(_ a: Architecture, standard: Standard, language: Language) {
+    architecture = a
+    self.standard = standard
+    self.language = language
+
+    var filesOf: [String: Set<String>] = [:]
+    var byFile: [String: Set<String>] = [:]
+    var bySheet: [String: Set<String>] = [:]
+    findingRecord = Array(repeating: nil, count: a.findings.count)
+    var owner: [String??] = Array(repeating: nil, count: a.findings.count)
+    for (i, r) in a.records.enumerated() {
+      for f in r.findings where f < owner.count {
+        owner[f] = .some(r.opd)
+        findingRecord[f] = i
+      }
+      guard let o = r.opd else { continue }
+      filesOf[o, default: []].insert(r.origin.file)
+      byFile[r.origin.file, default: []].insert(o)
+      bySheet["\(r.origin.file)|\(r.origin.sheetIndex)", default: []].insert(o)
+      var c = counts[o, default: [:]][r.domain] ?? (0, 0)
+      if r.rejected { c.rejected += 1 } else { c.accepted += 1 }
+      counts[o, default: [:]][r.domain] = c
+    }
+    // A file without rows of a known OPD (unreadable, no table) belongs to the
+    // OPD its name tells, as extraction would have read it.
+    for s in a.sources where byFile[s.path] == nil {
+      let stem = ((s.path as NSString).lastPathComponent as NSString).deletingPathExtension
+      if let o = standard.opds.match(fileStem: stem) {
+        byFile[s.path] = [o.code]
+        filesOf[o.code, default: []].insert(s.path)
+      }
+    }
+    files = filesOf.mapValues { $0.sorted() }
+    findingOPDs = a.findings.enumerated().map { i, f in
+      if case .some(let opd) = owner[i] { return opd.map { [$0] } ?? [] }
+      // About a file, sheet or column: every OPD with rows there.
+      let sheet = f.location.sheet == nil ? nil : bySheet["\(f.location.file)|\(f.sheetIndex)"]
+      return (sheet ?? byFile[f.location.file] ?? []).sorted()
+    }
+    for (i, opds) in findingOPDs.enumerated() {
+      if opds.isEmpty { findingsOf["", default: []].append(i) }
+      for o in opds { findingsOf[o, default: []].append(i) }
+    }
+    for (i, r) in a.records.enumerated() { recordsOf[r.opd ?? "", default: []].append(i) }
+  }
+
+  /// `pesan` and `saran` of finding `i` in the configured language, rendered
+  /// when a page shows it (most findings of a large run are on one page only).
+  func rendered(_ i: Int) -> (message: String, fix: String?) {
+    Catalog.render(architecture.findings[i], lang: language)
+  }
+
+  /// The OPDs that sent something, in registry order.
+  var sendingOffices: [OPDRegistry.OPD] {
+    standard.opds.offices.filter { files[$0.code] != nil }
+  }
+
+  func officeName(_ code: String) -> String {
+    standard.opds.office(code: code)?.name ?? code
+  }
+
+  func domainLabel(_ key: String) -> String {
+    let d = standard.domain(key)
+    return (language == .en ? d?.labelEnglish : d?.label) ?? key
+  }
+
+  /// `file › sheet › cell` (or row), as people look a finding up.
+  func place(_ l: Location, withFile: Bool = true) -> String {
+    var parts = withFile ? [l.file] : []
+    if let s = l.sheet { parts.append(s) }
+    if let c = l.cell {
+      parts.append(c)
+    } else if let r = l.row {
+      parts.append((language == .en ? "row " : "baris ") + String(r))
+    }
+    return parts.joined(separator: " › ")
+  }
+
+  /// Findings grouped by type and column, with how many rejected rows each
+  /// group alone holds back: fixing the first groups clears the most.
+  struct FixGroup {
+    var type: FindingType
+    var severity: Severity
+    var column: String
+    var findings: [Int] = []
+    var rowsCleared = 0
+    var offices: Set<String> = []
+  }
+
+  func fixGroups(includeInfo: Bool) -> [FixGroup] {
+    var groups: [String: FixGroup] = [:]
+    var keyOf: [Int: String] = [:]
+    for (i, f) in architecture.findings.enumerated() where includeInfo || f.severity != .info {
+      let column = f.columnLabel ?? f.field ?? ""
+      let key = "\(f.type.rawValue)|\(f.severity.rawValue)|\(column)"
+      keyOf[i] = key
+      groups[key, default: FixGroup(type: f.type, severity: f.severity, column: column)]
+        .findings.append(i)
+      groups[key]!.offices.formUnion(findingOPDs[i])
+    }
+    for r in architecture.records where r.rejected {
+      let keys = Set(
+        r.findings.filter { architecture.findings[$0].severity == .kesalahan }.compactMap {
+          keyOf[$0]
+        })
+      if keys.count == 1 { groups[keys.first!]?.rowsCleared += 1 }
+    }
+    return groups.values.sorted {
+      ($1.rowsCleared, $1.findings.count, $1.severity, $0.type.rawValue, $0.column) < (
+        $0.rowsCleared, $0.findings.count, $0.severity, $1.type.rawValue, $1.column
+      )
+    }
+  }
+}
