@@ -1,3 +1,4 @@
+import Foundation
 import Pipeline
 
 /// `temuan.csv`: every finding, one RFC 4180 record each, UTF-8 with a BOM so
@@ -10,30 +11,46 @@ public enum FindingsCSV {
   ]
 
   public static func render(_ findings: [Finding], lang: Language) -> String {
-    var out = "\u{FEFF}"
-    out += header.map(field).joined(separator: ",") + "\r\n"
+    let sink = ByteSink()
+    write(findings, lang: lang, to: sink)
+    return String(decoding: sink.bytes, as: UTF8.self)
+  }
+
+  /// The file, record by record (a large run's findings stream to the file).
+  public static func write(_ findings: [Finding], lang: Language, to out: ByteSink) {
+    out.append("\u{FEFF}")
+    record(header, to: out)
     for (i, f) in findings.enumerated() {
       let (message, fix) = Catalog.render(f, lang: lang)
-      let row = [
-        ArchitectureDocument.findingID(i), f.type.rawValue, f.severity.rawValue, f.location.file,
-        f.location.sheet ?? "", f.location.cell ?? "", f.location.row.map(String.init) ?? "",
-        f.columnLabel ?? "", f.field ?? "", f.value ?? "", message, fix ?? "",
-      ]
-      out += row.map(field).joined(separator: ",") + "\r\n"
+      record(
+        [
+          ArchitectureDocument.findingID(i), f.type.rawValue, f.severity.rawValue,
+          f.location.file, f.location.sheet ?? "", f.location.cell ?? "",
+          f.location.row.map(String.init) ?? "", f.columnLabel ?? "", f.field ?? "",
+          f.value ?? "", message, fix ?? "",
+        ], to: out)
     }
-    return out
+  }
+
+  private static func record(_ fields: [String], to out: ByteSink) {
+    for (i, f) in fields.enumerated() {
+      if i > 0 { out.append(byte: UInt8(ascii: ",")) }
+      out.append(field(f))
+    }
+    out.append(ascii: "\r\n")
   }
 
   /// Quoted when it must be; a leading `=`, `+`, `-`, `@`, tab or CR gets an
   /// apostrophe so no spreadsheet program evaluates it.
   static func field(_ raw: String) -> String {
     var s = raw
-    if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+    if let first = s.utf8.first, "=+-@\t\r".utf8.contains(first) {
       s = "'" + s
     }
-    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    let special = s.utf8.contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
     }
-    return s
+    guard special else { return s }
+    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
