@@ -1,4 +1,3 @@
-import Foundation
 import Pipeline
 
 /// `temuan.csv`: every finding, one RFC 4180 record each, UTF-8 with a BOM so
@@ -35,22 +34,35 @@ public enum FindingsCSV {
   private static func record(_ fields: [String], to out: ByteSink) {
     for (i, f) in fields.enumerated() {
       if i > 0 { out.append(byte: UInt8(ascii: ",")) }
-      out.append(field(f))
+      field(f, to: out)
     }
     out.append(ascii: "\r\n")
   }
 
   /// Quoted when it must be; a leading `=`, `+`, `-`, `@`, tab or CR gets an
   /// apostrophe so no spreadsheet program evaluates it.
-  static func field(_ raw: String) -> String {
+  static func field(_ raw: String, to out: ByteSink) {
     var s = raw
-    if let first = s.utf8.first, "=+-@\t\r".utf8.contains(first) {
-      s = "'" + s
+    s.withUTF8 { u in
+      let formula = u.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
+      let quoted = u.contains {
+        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+      }
+      if quoted { out.append(byte: UInt8(ascii: "\"")) }
+      if formula { out.append(byte: UInt8(ascii: "'")) }
+      guard quoted else {
+        out.append(u)
+        return
+      }
+      var start = 0
+      for (i, b) in u.enumerated() where b == UInt8(ascii: "\"") {
+        // The quote is copied with its run, then written once more.
+        out.append(UnsafeBufferPointer(rebasing: u[start...i]))
+        out.append(byte: b)
+        start = i + 1
+      }
+      out.append(UnsafeBufferPointer(rebasing: u[start...]))
+      out.append(byte: UInt8(ascii: "\""))
     }
-    let special = s.utf8.contains {
-      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
-    }
-    guard special else { return s }
-    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -7,22 +7,23 @@ public enum Language: String, Sendable, CaseIterable {
 /// with no parameter stays as written, and a value is never filled again (so a
 /// cell holding `{kolom}` is shown as typed).
 func fill(_ template: String, _ params: [String: String]) -> String {
-  var out = ""
-  out.reserveCapacity(template.utf8.count + 32)
-  var rest = Substring(template)
-  while let open = rest.firstIndex(of: "{") {
-    out += rest[..<open]
-    rest = rest[open...]
-    let afterOpen = rest.index(after: open)
-    guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
-    if let value = params[String(rest[afterOpen..<close])] {
-      out += value
-      rest = rest[rest.index(after: close)...]
-    } else {
-      out += "{"
-      rest = rest[afterOpen...]
+  var template = template
+  return template.withUTF8 { t in
+    var out: [UInt8] = []
+    out.reserveCapacity(t.count + 64)
+    var i = 0
+    while i < t.count {
+      if t[i] == UInt8(ascii: "{"),
+        let close = t[(i + 1)...].firstIndex(of: UInt8(ascii: "}")),
+        let value = params[String(decoding: t[(i + 1)..<close], as: UTF8.self)]
+      {
+        out.append(contentsOf: value.utf8)
+        i = close + 1
+      } else {
+        out.append(t[i])
+        i += 1
+      }
     }
+    return String(decoding: out, as: UTF8.self)
   }
-  out += rest
-  return out
 }

@@ -20,6 +20,13 @@ struct TableValidator {
   private var extras: [Column] = []
   /// Labels made unique (`Catatan (K)`) for `tambahan` and `ditolak`.
   private var uniqueLabel: [Int: String] = [:]
+  /// Readings of code and choice cells by field and text: a table repeats a
+  /// few dozen codes thousands of times.
+  private var memo: [FieldText: FieldReading] = [:]
+  private struct FieldText: Hashable {
+    let field: String
+    let text: String
+  }
 
   init(
     standard: Standard, reader: FieldReader, table: LocatedTable, file: String, sheet: String?,
@@ -171,11 +178,21 @@ struct TableValidator {
   }
 
   /// A field's value from its own column, or from split Level 1/2/3 columns.
-  private func readField(_ field: Field, row: DataRow, add: (Finding) -> Void) -> (
+  private mutating func readField(_ field: Field, row: DataRow, add: (Finding) -> Void) -> (
     FieldReading, Column?
   ) {
     if let c = fieldColumn[field.key] {
-      return (reader.read(row.cell(c.index), as: field), c)
+      let cell = row.cell(c.index)
+      switch (field.type, cell) {
+      case (.code, .text(let t)), (.choice, .text(let t)):
+        let key = FieldText(field: field.key, text: t)
+        if let r = memo[key] { return (r, c) }
+        let r = reader.read(cell, as: field)
+        if memo.count < 10_000 { memo[key] = r }
+        return (r, c)
+      default:
+        return (reader.read(cell, as: field), c)
+      }
     }
     guard let levels = levelColumns[field.key],
       case .code(let list, let lvl, let childless) = field.type,
