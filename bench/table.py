@@ -3,7 +3,10 @@
 median wall time, cells per second, median peak RSS, and the ratios to
 python-calamine (reading only) and to the libxml2 SAX2 floor of the same dataset.
 
-  bench/table.py RESULTS.jsonl [MORE.jsonl ...]   (runs of one row are pooled)
+  bench/table.py RESULTS.jsonl [LATER.jsonl ...]
+
+A row measured again in a later file replaces the earlier one, so the project's
+rows can be re-run alone (bench/run --only pipeline) and shown beside the peers.
 
 Reads the JSONL that ../shared/bench/harness.py writes (--out) and the
 manifest of the data folder ($BENCH_DATA/manifest.json) for the cell counts.
@@ -28,11 +31,8 @@ def load(paths):
                 continue
             key = (r["dataset"], r["name"])
             if key not in rows:
-                rows[key] = {"walls": [], "peaks": [], "rc": set(), "cells": r.get("cells_reported")}
                 order.append(key)
-            rows[key]["walls"] += r["walls"]
-            rows[key]["peaks"] += r["peaks_kib"]
-            rows[key]["rc"] |= set(r["rc"])
+            rows[key] = {"walls": r["walls"], "peaks": r["peaks_kib"], "rc": set(r["rc"])}
     return rows, order
 
 

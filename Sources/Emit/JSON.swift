@@ -130,13 +130,19 @@ public struct JSONWriter {
   public static func quote(_ s: String, into out: ByteSink) {
     out.append(byte: UInt8(ascii: "\""))
     var s = s
+    let look = needsLook
     s.withUTF8 { u in
       var start = 0
       var i = 0
       while i < u.count {
+        // Plain bytes (the common case) only advance.
+        if !look[Int(u[i])] {
+          i += 1
+          continue
+        }
         let b = u[i]
-        var escape: String?
         var width = 1
+        let escape: String
         switch b {
         case UInt8(ascii: "\""): escape = "\\\""
         case UInt8(ascii: "\\"): escape = "\\\\"
@@ -148,24 +154,29 @@ public struct JSONWriter {
         case 0..<0x20:
           let hex = String(b, radix: 16)
           escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        case 0xE2
-        where i + 2 < u.count && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9):
+        default:
+          // 0xE2: U+2028 and U+2029 are escaped, other scalars kept.
+          guard i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 else {
+            i += 1
+            continue
+          }
           escape = u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
           width = 3
-        default: break
         }
-        if let escape {
-          out.append(UnsafeBufferPointer(rebasing: u[start..<i]))
-          out.append(ascii: escape)
-          i += width
-          start = i
-        } else {
-          i += 1
-        }
+        out.append(UnsafeBufferPointer(rebasing: u[start..<i]))
+        out.append(ascii: escape)
+        i += width
+        start = i
       }
       out.append(UnsafeBufferPointer(rebasing: u[start..<u.count]))
     }
     out.append(byte: UInt8(ascii: "\""))
+  }
+
+  /// Bytes `quote` must look at: control characters, `"`, `\\`, and 0xE2 (the
+  /// lead byte of U+2028 and U+2029).
+  private static let needsLook: [Bool] = (0..<256).map {
+    $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2
   }
 }
 
@@ -173,7 +184,9 @@ public struct JSONWriter {
 /// `drain` whenever it grows past `blockSize` (and by `flush`), so a large
 /// output never sits in memory whole. Without `drain` it just collects.
 public final class ByteSink {
-  public private(set) var bytes: [UInt8] = []
+  // A class's stored property is checked for exclusive access on every use;
+  // the sink is used by one thread at a time, so that check is only cost.
+  @exclusivity(unchecked) public private(set) var bytes: [UInt8] = []
   private let drain: ((UnsafeRawBufferPointer) throws -> Void)?
   private let blockSize: Int
   /// The first error `drain` threw; later writes are dropped and `flush` rethrows it.

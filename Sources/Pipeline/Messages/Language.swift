@@ -7,6 +7,11 @@ public enum Language: String, Sendable, CaseIterable {
 /// with no parameter stays as written, and a value is never filled again (so a
 /// cell holding `{kolom}` is shown as typed).
 func fill(_ template: String, _ params: [String: String]) -> String {
+  fill(template) { params[$0] }
+}
+
+/// `fill` with the parameters looked up by `value` (no dictionary per message).
+func fill(_ template: String, _ value: (String) -> String?) -> String {
   var template = template
   return template.withUTF8 { t in
     var out: [UInt8] = []
@@ -15,9 +20,9 @@ func fill(_ template: String, _ params: [String: String]) -> String {
     while i < t.count {
       if t[i] == UInt8(ascii: "{"),
         let close = t[(i + 1)...].firstIndex(of: UInt8(ascii: "}")),
-        let value = params[String(decoding: t[(i + 1)..<close], as: UTF8.self)]
+        let v = value(String(decoding: t[(i + 1)..<close], as: UTF8.self))
       {
-        out.append(contentsOf: value.utf8)
+        out.append(contentsOf: v.utf8)
         i = close + 1
       } else {
         out.append(t[i])

@@ -106,6 +106,9 @@ struct TableValidator {
     }
     result.findings.append(contentsOf: tableFindings)
 
+    // Rows read from the same columns share one map of them (copy on write),
+    // instead of one dictionary per row.
+    var sharedColumns: [String: (column: Int, label: String)] = [:]
     for row in table.rows {
       var record = Record(
         domain: domain.key, opd: nil, values: [:], extra: [], raw: [], fieldColumns: [:],
@@ -171,6 +174,13 @@ struct TableValidator {
               .wajibDiisi, at: at(row.number, column.index), sheetIndex: sheetIndex,
               column: column.label, field: field.key, params: ["kolom": field.label]))
         }
+      }
+      if record.fieldColumns.count == sharedColumns.count,
+        record.fieldColumns.allSatisfy({ sharedColumns[$0.key]?.column == $0.value.column })
+      {
+        record.fieldColumns = sharedColumns
+      } else {
+        sharedColumns = record.fieldColumns
       }
       record.rejected = record.findings.contains { result.findings[$0].severity == .kesalahan }
       result.records.append(record)
