@@ -21,17 +21,21 @@ public enum URLReader {
       guard given == "http" || given == "https" else { return nil }
       scheme = given
       rest = t[r.upperBound...]
-    } else if let colon = t.firstIndex(of: ":") {
+    } else if let colon = t.utf8.firstIndex(of: UInt8(ascii: ":")) {
       // `mailto:…`, `javascript:…`, `http:/x`: a scheme without `//`. A colon followed
       // by a port number (`simpeg:8080/`) is fine.
       let after = t[t.index(after: colon)...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
       guard !after.isEmpty, after.allSatisfy(\.isASCIIDigit) else { return nil }
     }
 
-    let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+    // Byte searches: the delimiters are ASCII, and a URL is read for every row.
+    let authorityEnd =
+      rest.utf8.firstIndex {
+        $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+      } ?? rest.endIndex
     let authority = rest[..<authorityEnd]
     let tail = rest[authorityEnd...]
-    guard !authority.contains("@") else { return nil }
+    guard !authority.utf8.contains(UInt8(ascii: "@")) else { return nil }
 
     var host = authority
     var port: Substring?
@@ -47,7 +51,7 @@ public enum URLReader {
         port = after.dropFirst()
       }
       host = host[...close]
-    } else if let colon = host.firstIndex(of: ":") {
+    } else if let colon = host.utf8.firstIndex(of: UInt8(ascii: ":")) {
       port = host[host.index(after: colon)...]
       host = host[..<colon]
       guard isHostName(host) else { return nil }

@@ -45,7 +45,9 @@ struct HeaderMatcher {
     let key = MatchKey.of(label)
     guard !key.isEmpty else { return .extra }
     if let r = roles[key] { return r }
-    if let open = label.firstIndex(of: "("), open > label.startIndex {
+    // A byte search: data rows under a title are tried as headers too, and their
+    // long texts made a Character search the costliest part of finding a header.
+    if let open = label.utf8.firstIndex(of: UInt8(ascii: "(")), open > label.startIndex {
       let stripped = MatchKey.of(String(label[..<open]))
       if let r = roles[stripped] { return r }
     }
