@@ -112,33 +112,14 @@ public struct ArchitectureDocument {
     out.append(ascii: "}\n")
   }
 
-  /// Elements in blocks rendered side by side (`paralel` workers; the
-  /// messages of findings are most of the cost), appended in order.
+  /// Elements rendered side by side (`paralel` workers; the messages of
+  /// findings are most of the cost), appended in order.
   private func writeElements(
     _ count: Int, _ element: (Int) -> JSON, _ w: JSONWriter, _ out: ByteSink
   ) {
-    let block = 512
-    let jobs = configuration.jobs
-    let workers = max(1, jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount)
-    var start = 0
-    while start < count {
-      let n = min(count - start, block * workers * 4)
-      let parts = (0..<((n + block - 1) / block)).map { _ in ByteSink() }
-      let first = start
-      func render(_ b: Int) {
-        let sink = parts[b]
-        for i in (first + b * block)..<min(first + (b + 1) * block, first + n) {
-          w.element(i, sink, indent: 1)
-          w.write(element(i), into: sink, indent: 2)
-        }
-      }
-      if workers == 1 {
-        for b in parts.indices { render(b) }
-      } else {
-        DispatchQueue.concurrentPerform(iterations: parts.count, execute: render)
-      }
-      for p in parts { p.bytes.withUnsafeBufferPointer { out.append($0) } }
-      start += n
+    out.append(count, workers: configuration.jobs) { i, sink in
+      w.element(i, sink, indent: 1)
+      w.write(element(i), into: sink, indent: 2)
     }
   }
 

@@ -24,7 +24,7 @@ public enum Emitters {
         written.append((c.outputs as NSString).appendingPathComponent(jsonName))
       case .temuanCSV:
         try folder.write(findingsName) {
-          try stream($0) { FindingsCSV.write(a.findings, lang: c.language, to: $0) }
+          try stream($0) { FindingsCSV.write(a.findings, lang: c.language, jobs: c.jobs, to: $0) }
         }
         written.append((c.outputs as NSString).appendingPathComponent(findingsName))
       }

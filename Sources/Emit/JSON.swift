@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON document with object keys kept in the order they were added, so every
 /// output is laid out as its contract says and is byte-identical across runs.
 public enum JSON: Equatable, Sendable {
@@ -235,5 +237,33 @@ public final class ByteSink {
   public func flush() throws {
     if drain != nil, !bytes.isEmpty { drainNow() }
     if let failure { throw failure }
+  }
+}
+
+extension ByteSink {
+  /// Appends items `0..<count`, each written by `render(i, sink)`: blocks of
+  /// items are rendered side by side on `workers` threads (0: one per core)
+  /// into sinks of their own, then appended in order, so the bytes do not
+  /// depend on the number of workers.
+  public func append(_ count: Int, workers: Int, _ render: (Int, ByteSink) -> Void) {
+    let block = 512
+    let workers = max(1, workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount)
+    guard workers > 1, count > block else {
+      for i in 0..<count { render(i, self) }
+      return
+    }
+    var start = 0
+    while start < count {
+      let n = min(count - start, block * workers * 4)
+      let parts = (0..<((n + block - 1) / block)).map { _ in ByteSink() }
+      let first = start
+      DispatchQueue.concurrentPerform(iterations: parts.count) { b in
+        for i in (first + b * block)..<min(first + (b + 1) * block, first + n) {
+          render(i, parts[b])
+        }
+      }
+      for p in parts { p.bytes.withUnsafeBufferPointer { append($0) } }
+      start += n
+    }
   }
 }
