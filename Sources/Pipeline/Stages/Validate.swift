@@ -106,12 +106,13 @@ struct TableValidator {
     }
     result.findings.append(contentsOf: tableFindings)
 
-    // Rows read from the same columns share one map of them (copy on write),
-    // instead of one dictionary per row.
+    // Rows read from the same columns share one map of them (copy on write,
+    // see `setColumn`), instead of one dictionary per row.
     var sharedColumns: [String: (column: Int, label: String)] = [:]
     for row in table.rows {
       var record = Record(
-        domain: domain.key, opd: nil, values: [:], extra: [], raw: [], fieldColumns: [:],
+        domain: domain.key, opd: nil, values: [:],
+        extra: [], raw: [], fieldColumns: sharedColumns,
         origin: Origin(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row.number))
       record.findings = blocking
       for c in table.columns where row.cell(c.index).hasValue || row.cell(c.index) != .empty {
@@ -151,8 +152,10 @@ struct TableValidator {
         }
         let (reading, column) = readField(field, row: row, add: add)
         guard let column else { continue }
-        record.fieldColumns[field.key] = (column.index, column.label)
-        let raw = TextCleaner.clean(row.cell(column.index).plainText)
+        record.setColumn(field.key, column)
+        // The value as written, for findings only (most cells have none).
+        let raw =
+          reading.problems.isEmpty ? "" : TextCleaner.clean(row.cell(column.index).plainText)
         for p in reading.problems {
           var params = p.params
           params["domain"] = domain.label
@@ -175,13 +178,7 @@ struct TableValidator {
               column: column.label, field: field.key, params: ["kolom": field.label]))
         }
       }
-      if record.fieldColumns.count == sharedColumns.count,
-        record.fieldColumns.allSatisfy({ sharedColumns[$0.key]?.column == $0.value.column })
-      {
-        record.fieldColumns = sharedColumns
-      } else {
-        sharedColumns = record.fieldColumns
-      }
+      sharedColumns = record.fieldColumns
       record.rejected = record.findings.contains { result.findings[$0].severity == .kesalahan }
       result.records.append(record)
     }
@@ -256,7 +253,7 @@ struct TableValidator {
   /// The row's Perangkat Daerah cell, else the file's OPD (SPEC §2).
   private func resolveOPD(_ row: DataRow, record: inout Record) -> OPDResolution {
     if let c = fieldColumn["opd"] {
-      record.fieldColumns["opd"] = (c.index, c.label)
+      record.setColumn("opd", c)
       let text = TextCleaner.clean(row.cell(c.index).plainText)
       if !text.isEmpty {
         if let o = standard.opds.match(text) {
@@ -274,5 +271,13 @@ struct TableValidator {
       return .resolved
     }
     return .unknownForTable
+  }
+}
+
+extension Record {
+  /// Records where `field` was read; a record that starts from the previous
+  /// row's map only copies it when a column differs (split Level columns).
+  fileprivate mutating func setColumn(_ field: String, _ c: Column) {
+    if fieldColumns[field]?.column != c.index { fieldColumns[field] = (c.index, c.label) }
   }
 }
