@@ -37,35 +37,90 @@ public struct ArchitectureDocument {
     return "T" + String(repeating: "0", count: max(0, 5 - n.count)) + n
   }
 
-  public func json() -> JSON {
+  /// A top-level member: a value, or an array whose elements are made one at a
+  /// time (records and findings: the large parts, streamed).
+  private enum Member {
+    case value(JSON)
+    case array(count: Int, element: (Int) -> JSON)
+  }
+
+  private func members() -> [(String, Member)] {
     let a = architecture
-    var members: [(String, JSON)] = [
-      ("format", .string("spbe-arsitektur/1")),
+    var members: [(String, Member)] = [
+      ("format", .value(.string("spbe-arsitektur/1"))),
       (
         "instansi",
-        .object([
-          ("nama", .string(configuration.institutionName)),
-          ("kode_wilayah", .string(configuration.regionCode)),
-        ])
+        .value(
+          .object([
+            ("nama", .string(configuration.institutionName)),
+            ("kode_wilayah", .string(configuration.regionCode)),
+          ]))
       ),
-      ("periode", .string(configuration.period)),
-      ("dibuat_pada", .string(Self.rfc3339(createdAt))),
-      ("alat", .object([("nama", .string("pipeline")), ("versi", .string(ToolVersion.current))])),
-      ("daftar_kode", .array(standard.lists.map(codelistEntry))),
-      ("sumber", .array(a.sources.map(sourceEntry))),
-      ("opd", .array(opdEntries())),
+      ("periode", .value(.string(configuration.period))),
+      ("dibuat_pada", .value(.string(Self.rfc3339(createdAt)))),
+      (
+        "alat",
+        .value(.object([("nama", .string("pipeline")), ("versi", .string(ToolVersion.current))]))
+      ),
+      ("daftar_kode", .value(.array(standard.lists.map(codelistEntry)))),
+      ("sumber", .value(.array(a.sources.map(sourceEntry)))),
+      ("opd", .value(.array(opdEntries()))),
     ]
-    for d in standard.domains {
-      members.append(
-        (
-          d.key,
-          .array(a.records.filter { !$0.rejected && $0.domain == d.key }.map { record($0, d) })
-        ))
+    var byDomain: [String: [Int]] = [:]
+    var rejected: [Int] = []
+    for (i, r) in a.records.enumerated() {
+      if r.rejected { rejected.append(i) } else { byDomain[r.domain, default: []].append(i) }
     }
-    members.append(("ditolak", .array(a.records.filter(\.rejected).map(rejected))))
-    members.append(("temuan", .array(a.findings.enumerated().map { finding($1, index: $0) })))
-    members.append(("ringkasan", summary()))
-    return .object(members)
+    for d in standard.domains {
+      let indices = byDomain[d.key] ?? []
+      members.append((d.key, .array(count: indices.count) { record(a.records[indices[$0]], d) }))
+    }
+    members.append(
+      ("ditolak", .array(count: rejected.count) { self.rejected(a.records[rejected[$0]]) }))
+    members.append(
+      ("temuan", .array(count: a.findings.count) { finding(a.findings[$0], index: $0) }))
+    members.append(("ringkasan", .value(summary())))
+    return members
+  }
+
+  public func json() -> JSON {
+    .object(
+      members().map { key, member in
+        switch member {
+        case .value(let v): return (key, v)
+        case .array(let n, let element): return (key, .array((0..<n).map(element)))
+        }
+      })
+  }
+
+  /// The same bytes as `JSONWriter().render(json())`, written record by record
+  /// so the document is never held whole.
+  public func write(to out: ByteSink) {
+    let w = JSONWriter()
+    out.append(byte: UInt8(ascii: "{"))
+    for (n, (key, member)) in members().enumerated() {
+      w.key(key, first: n == 0, out, indent: 0)
+      switch member {
+      case .value(let v): w.write(v, into: out, indent: 1)
+      case .array(let count, let element):
+        w.openArray(out)
+        writeElements(count, element, w, out)
+        w.closeArray(count, out, indent: 1)
+      }
+    }
+    w.newline(out, 0)
+    out.append(ascii: "}\n")
+  }
+
+  /// Elements rendered side by side (`paralel` workers; the messages of
+  /// findings are most of the cost), appended in order.
+  private func writeElements(
+    _ count: Int, _ element: (Int) -> JSON, _ w: JSONWriter, _ out: ByteSink
+  ) {
+    out.append(count, workers: configuration.jobs) { i, sink in
+      w.element(i, sink, indent: 1)
+      w.write(element(i), into: sink, indent: 2)
+    }
   }
 
   static func rfc3339(_ d: Date) -> String {

@@ -25,10 +25,12 @@ public enum Emitters {
       case .json:
         let doc = ArchitectureDocument(
           architecture: a, standard: standard, configuration: c, createdAt: createdAt)
-        try folder.write(jsonName, JSONWriter().render(doc.json()))
+        try folder.write(jsonName) { try stream($0, doc.write(to:)) }
         written.append((c.outputs as NSString).appendingPathComponent(jsonName))
       case .temuanCSV:
-        try folder.write(findingsName, FindingsCSV.render(a.findings, lang: c.language))
+        try folder.write(findingsName) {
+          try stream($0) { FindingsCSV.write(a.findings, lang: c.language, jobs: c.jobs, to: $0) }
+        }
         written.append((c.outputs as NSString).appendingPathComponent(findingsName))
       case .konsolidasiXLSX:
         let book = ConsolidatedWorkbook(
@@ -55,5 +57,16 @@ public enum Emitters {
       }
     }
     return written
+  }
+
+  /// Runs `body` over a sink that drains into `put` block by block.
+  static func stream(
+    _ put: (UnsafeRawBufferPointer) throws -> Void, _ body: (ByteSink) -> Void
+  ) throws {
+    try withoutActuallyEscaping(put) { put in
+      let sink = ByteSink(drain: put)
+      body(sink)
+      try sink.flush()
+    }
   }
 }

@@ -10,30 +10,63 @@ public enum FindingsCSV {
   ]
 
   public static func render(_ findings: [Finding], lang: Language) -> String {
-    var out = "\u{FEFF}"
-    out += header.map(field).joined(separator: ",") + "\r\n"
-    for (i, f) in findings.enumerated() {
+    let sink = ByteSink()
+    write(findings, lang: lang, to: sink)
+    return String(decoding: sink.bytes, as: UTF8.self)
+  }
+
+  /// The file, record by record (a large run's findings stream to the file);
+  /// `jobs` workers render them (0: one per core), the bytes do not depend on it.
+  public static func write(
+    _ findings: [Finding], lang: Language, jobs: Int = 0, to out: ByteSink
+  ) {
+    out.append("\u{FEFF}")
+    record(header, to: out)
+    out.append(findings.count, workers: jobs) { i, sink in
+      let f = findings[i]
       let (message, fix) = Catalog.render(f, lang: lang)
-      let row = [
-        ArchitectureDocument.findingID(i), f.type.rawValue, f.severity.rawValue, f.location.file,
-        f.location.sheet ?? "", f.location.cell ?? "", f.location.row.map(String.init) ?? "",
-        f.columnLabel ?? "", f.field ?? "", f.value ?? "", message, fix ?? "",
-      ]
-      out += row.map(field).joined(separator: ",") + "\r\n"
+      record(
+        [
+          ArchitectureDocument.findingID(i), f.type.rawValue, f.severity.rawValue,
+          f.location.file, f.location.sheet ?? "", f.location.cell ?? "",
+          f.location.row.map(String.init) ?? "", f.columnLabel ?? "", f.field ?? "",
+          f.value ?? "", message, fix ?? "",
+        ], to: sink)
     }
-    return out
+  }
+
+  private static func record(_ fields: [String], to out: ByteSink) {
+    for (i, f) in fields.enumerated() {
+      if i > 0 { out.append(byte: UInt8(ascii: ",")) }
+      field(f, to: out)
+    }
+    out.append(ascii: "\r\n")
   }
 
   /// Quoted when it must be; a leading `=`, `+`, `-`, `@`, tab or CR gets an
   /// apostrophe so no spreadsheet program evaluates it.
-  static func field(_ raw: String) -> String {
+  static func field(_ raw: String, to out: ByteSink) {
     var s = raw
-    if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-      s = "'" + s
+    s.withUTF8 { u in
+      let formula = u.first.map { "=+-@\t\r".utf8.contains($0) } ?? false
+      let quoted = u.contains {
+        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+      }
+      if quoted { out.append(byte: UInt8(ascii: "\"")) }
+      if formula { out.append(byte: UInt8(ascii: "'")) }
+      guard quoted else {
+        out.append(u)
+        return
+      }
+      var start = 0
+      for (i, b) in u.enumerated() where b == UInt8(ascii: "\"") {
+        // The quote is copied with its run, then written once more.
+        out.append(UnsafeBufferPointer(rebasing: u[start...i]))
+        out.append(byte: b)
+        start = i + 1
+      }
+      out.append(UnsafeBufferPointer(rebasing: u[start...]))
+      out.append(byte: UInt8(ascii: "\""))
     }
-    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return s
   }
 }

@@ -81,6 +81,14 @@ public final class OutputFolder {
   }
 
   public func write(_ name: String, _ data: Data) throws {
+    try write(name) { put in try data.withUnsafeBytes { try put($0) } }
+  }
+
+  /// Writes `name` atomically from bytes handed over in pieces by `produce`,
+  /// so a large output never has to be held whole.
+  public func write(
+    _ name: String, streaming produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+  ) throws {
     let target = (path as NSString).appendingPathComponent(name)
     let dir = (target as NSString).deletingLastPathComponent
     let temp = (dir as NSString).appendingPathComponent(
@@ -94,27 +102,28 @@ public final class OutputFolder {
     guard fd >= 0 else {
       throw Failure.unwritable(path: target, detail: String(cString: strerror(errno)))
     }
-    var ok = true
-    var err: Int32 = 0
-    data.withUnsafeBytes { buf in
-      var offset = 0
-      while offset < buf.count {
-        let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
-        if n <= 0 {
-          ok = false
-          err = errno
-          return
+    struct WriteFailed: Error { let code: Int32 }
+    var failure: Int32?
+    do {
+      try produce { buf in
+        var offset = 0
+        while offset < buf.count {
+          let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
+          if n <= 0 { throw WriteFailed(code: errno) }
+          offset += n
         }
-        offset += n
       }
-    }
-    if ok && fsync(fd) != 0 {
-      ok = false
-      err = errno
+      if fsync(fd) != 0 { failure = errno }
+    } catch let e as WriteFailed {
+      failure = e.code
+    } catch {
+      close(fd)
+      unlink(temp)
+      throw error
     }
     close(fd)
-    guard ok, rename(temp, target) == 0 else {
-      let e = ok ? errno : err
+    guard failure == nil, rename(temp, target) == 0 else {
+      let e = failure ?? errno
       unlink(temp)
       throw Failure.unwritable(path: target, detail: String(cString: strerror(e)))
     }

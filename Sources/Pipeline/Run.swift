@@ -56,9 +56,10 @@ public struct PipelineRun: Sendable {
   /// Extract, normalize and validate every file (concurrently, `jobs` at a time),
   /// then consolidate when the configuration asks for it. The result does not
   /// depend on `jobs` or on the order files were listed in.
-  public func execute(_ files: [InputFile], jobs: Int, progress: ((Int, Int) -> Void)? = nil)
-    -> Architecture
-  {
+  public func execute(
+    _ files: [InputFile], jobs: Int, cache: ResultCache? = nil,
+    progress: ((Int, Int) -> Void)? = nil
+  ) -> Architecture {
     let processor = FileProcessor(standard: standard, limits: configuration.limits)
     let results = UnsafeMutableBufferPointer<FileResult?>.allocate(capacity: files.count)
     results.initialize(repeating: nil)
@@ -75,7 +76,8 @@ public struct PipelineRun: Sendable {
         next += 1
         lock.unlock()
         guard i < files.count else { return }
-        let r = processor.process(path: files[i].absolutePath, relative: files[i].relativePath)
+        let r = processor.process(
+          path: files[i].absolutePath, relative: files[i].relativePath, cache: cache)
         lock.lock()
         results[i] = r
         done += 1

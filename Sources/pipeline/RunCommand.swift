@@ -10,6 +10,10 @@ struct RunCommand: ParsableCommand {
     abstract: "Jalankan semua tahap dan tulis keluaran ke folder keluaran.")
 
   @OptionGroup var options: RunOptions
+  @Flag(
+    name: .customLong("no-cache"),
+    help: "Baca ulang semua berkas; jangan pakai atau simpan cache hasil (keluaran/.cache).")
+  var noCache = false
 
   func run() throws {
     let started = Date()
@@ -32,8 +36,15 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(Exit.io.rawValue)
     }
     let progress = Progress(enabled: !options.quiet, lang: lang)
+    // The cache lives with the outputs, so a run that writes none keeps none.
+    let cache =
+      noCache || !config.stages.contains(.emit)
+      ? nil
+      : ResultCache(
+        folder: (config.outputs as NSString).appendingPathComponent(ResultCache.folderName),
+        standard: standard, limits: config.limits)
     let architecture = PipelineRun(standard: standard, configuration: config)
-      .execute(files, jobs: config.jobs, progress: progress.update)
+      .execute(files, jobs: config.jobs, cache: cache, progress: progress.update)
     progress.finish()
 
     var exit = Exit.ok
@@ -49,6 +60,7 @@ struct RunCommand: ParsableCommand {
         written = try Emitters.writeAll(
           architecture, standard: standard, configuration: config,
           createdAt: ArchitectureDocument.creationDate())
+        cache?.prune()
       } catch let e as OutputFolder.Failure {
         switch e {
         case .locked(let p): printError(ConsoleText.runError(.outputsLocked(p), lang: lang))

@@ -10,13 +10,19 @@ public enum Catalog {
 
   /// `pesan` and `saran` of a finding in `lang`.
   public static func render(_ f: Finding, lang: Language) -> (message: String, fix: String?) {
-    var p = f.params
-    p["kolom"] = p["kolom"] ?? f.columnLabel ?? f.field ?? ""
-    p["nilai"] = f.value ?? ""
-    p["berkas"] = f.location.file
-    p["lembar"] = f.location.sheet ?? ""
-    p["sel"] = f.location.cell ?? ""
-    p["saran"] = f.suggestions.joined(separator: lang == .id ? " atau " : " or ")
+    // The finding's own fields fill the common placeholders; `kolom` may also
+    // be a parameter of its own.
+    let p: (String) -> String? = { name in
+      switch name {
+      case "kolom": return f.params["kolom"] ?? f.columnLabel ?? f.field ?? ""
+      case "nilai": return f.value ?? ""
+      case "berkas": return f.location.file
+      case "lembar": return f.location.sheet ?? ""
+      case "sel": return f.location.cell ?? ""
+      case "saran": return f.suggestions.joined(separator: lang == .id ? " atau " : " or ")
+      default: return f.params[name]
+      }
+    }
     let e = entry(f)
     let message = fill(lang == .id ? e.id : e.en, p)
     var fix = (lang == .id ? e.fixID : e.fixEN).map { fill($0, p) }

@@ -119,14 +119,20 @@ public struct Consolidate {
     for (_, group) in byName.sorted(by: { $0.key < $1.key }) {
       let opds = Set(group.compactMap { records[$0].opd }).sorted()
       guard opds.count > 1 else { continue }
+      // The other OPDs' names, once per OPD of the group (not per record).
+      var othersOf: [String: String] = [:]
       for i in group {
         let r = records[i]
-        let others = opds.filter { $0 != r.opd }.compactMap { officeName[$0] }
+        let opd = r.opd ?? ""
+        let others =
+          othersOf[opd]
+          ?? opds.filter { $0 != r.opd }.compactMap { officeName[$0] }.joined(separator: ", ")
+        othersOf[opd] = others
         add(
           Finding(
             .duplikatLintasOpd, at: cellOf(r, "nama"), sheetIndex: r.origin.sheetIndex,
             column: r.fieldColumns["nama"]?.label, field: "nama", value: r.text("nama"),
-            params: ["opd_lain": others.joined(separator: ", ")]), to: i)
+            params: ["opd_lain": others]), to: i)
       }
     }
 

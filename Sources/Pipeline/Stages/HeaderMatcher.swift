@@ -45,7 +45,9 @@ struct HeaderMatcher {
     let key = MatchKey.of(label)
     guard !key.isEmpty else { return .extra }
     if let r = roles[key] { return r }
-    if let open = label.firstIndex(of: "("), open > label.startIndex {
+    // A byte search: data rows under a title are tried as headers too, and their
+    // long texts made a Character search the costliest part of finding a header.
+    if let open = label.utf8.firstIndex(of: UInt8(ascii: "(")), open > label.startIndex {
       let stripped = MatchKey.of(String(label[..<open]))
       if let r = roles[stripped] { return r }
     }
@@ -53,10 +55,10 @@ struct HeaderMatcher {
   }
 
   /// The fields a row of labels names (levels count for their field).
-  func fields(in labels: [String]) -> Set<String> {
+  static func fields(of roles: [ColumnRole]) -> Set<String> {
     var found = Set<String>()
-    for label in labels {
-      switch role(of: label) {
+    for role in roles {
+      switch role {
       case .field(let f): found.insert(f)
       case .level(let f, _): found.insert(f)
       default: break
@@ -67,8 +69,8 @@ struct HeaderMatcher {
 
   /// The distinct roles a row of labels names (a field's split levels count
   /// apart), to prefer the reading of a header that explains more columns.
-  func roles(in labels: [String]) -> Set<ColumnRole> {
-    Set(labels.map(role(of:)).filter { $0 != .extra && $0 != .number })
+  static func distinct(_ roles: [ColumnRole]) -> Set<ColumnRole> {
+    Set(roles.filter { $0 != .extra && $0 != .number })
   }
 
   /// Whether the labels name every required field except `opd` (SPEC §2: how a

@@ -10,6 +10,8 @@ struct SheetGrid {
 
   /// The rows by their number.
   private var position: [Int: Int]
+  /// The widest row's width (asked for every candidate header row).
+  let lastColumn: Int
 
   init(name: String?, index: Int, rows: [Row], merged: [CellRange]) {
     self.name = name
@@ -19,6 +21,7 @@ struct SheetGrid {
     var position: [Int: Int] = [:]
     for (i, r) in rows.enumerated() { position[r.number] = i }
     self.position = position
+    lastColumn = rows.reduce(0) { max($0, $1.cells.count) }
   }
 
   static func read(_ source: any SheetSource, sheet index: Int, name: String?) throws -> SheetGrid {
@@ -40,8 +43,6 @@ struct SheetGrid {
       $0.contains(row: row, column: column) && !($0.firstRow == row && $0.firstColumn == column)
     }
   }
-
-  var lastColumn: Int { rows.reduce(0) { max($0, $1.cells.count) } }
 }
 
 extension Cell {

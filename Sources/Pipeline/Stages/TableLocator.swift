@@ -67,11 +67,13 @@ struct TableLocator {
     for row in grid.rows.prefix(Self.searchRows) {
       for twoRows in [false, true] {
         let labels = headerLabels(grid, row: row.number, twoRows: twoRows)
-        let fields = matcher.fields(in: Array(labels.values))
+        // Each label's role once (matching a label is the costly part).
+        let roles = labels.values.map(matcher.role(of:))
+        let fields = HeaderMatcher.fields(of: roles)
         guard fields.count >= 2 || matcher.coversRequired(fields) else { continue }
         let c = Candidate(
           headerRow: row.number, headerEnd: row.number + (twoRows ? 1 : 0), labels: labels,
-          fields: fields, roles: matcher.roles(in: Array(labels.values)).count)
+          fields: fields, roles: HeaderMatcher.distinct(roles).count)
         if best == nil || c.beats(best!) { best = c }
       }
     }

@@ -20,6 +20,13 @@ struct TableValidator {
   private var extras: [Column] = []
   /// Labels made unique (`Catatan (K)`) for `tambahan` and `ditolak`.
   private var uniqueLabel: [Int: String] = [:]
+  /// Readings of code and choice cells by field and text: a table repeats a
+  /// few dozen codes thousands of times.
+  private var memo: [FieldText: FieldReading] = [:]
+  private struct FieldText: Hashable {
+    let field: String
+    let text: String
+  }
 
   init(
     standard: Standard, reader: FieldReader, table: LocatedTable, file: String, sheet: String?,
@@ -99,9 +106,13 @@ struct TableValidator {
     }
     result.findings.append(contentsOf: tableFindings)
 
+    // Rows read from the same columns share one map of them (copy on write,
+    // see `setColumn`), instead of one dictionary per row.
+    var sharedColumns: [String: (column: Int, label: String)] = [:]
     for row in table.rows {
       var record = Record(
-        domain: domain.key, opd: nil, values: [:], extra: [], raw: [], fieldColumns: [:],
+        domain: domain.key, opd: nil, values: [:],
+        extra: [], raw: [], fieldColumns: sharedColumns,
         origin: Origin(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row.number))
       record.findings = blocking
       for c in table.columns where row.cell(c.index).hasValue || row.cell(c.index) != .empty {
@@ -141,8 +152,10 @@ struct TableValidator {
         }
         let (reading, column) = readField(field, row: row, add: add)
         guard let column else { continue }
-        record.fieldColumns[field.key] = (column.index, column.label)
-        let raw = TextCleaner.clean(row.cell(column.index).plainText)
+        record.setColumn(field.key, column)
+        // The value as written, for findings only (most cells have none).
+        let raw =
+          reading.problems.isEmpty ? "" : TextCleaner.clean(row.cell(column.index).plainText)
         for p in reading.problems {
           var params = p.params
           params["domain"] = domain.label
@@ -165,17 +178,28 @@ struct TableValidator {
               column: column.label, field: field.key, params: ["kolom": field.label]))
         }
       }
+      sharedColumns = record.fieldColumns
       record.rejected = record.findings.contains { result.findings[$0].severity == .kesalahan }
       result.records.append(record)
     }
   }
 
   /// A field's value from its own column, or from split Level 1/2/3 columns.
-  private func readField(_ field: Field, row: DataRow, add: (Finding) -> Void) -> (
+  private mutating func readField(_ field: Field, row: DataRow, add: (Finding) -> Void) -> (
     FieldReading, Column?
   ) {
     if let c = fieldColumn[field.key] {
-      return (reader.read(row.cell(c.index), as: field), c)
+      let cell = row.cell(c.index)
+      switch (field.type, cell) {
+      case (.code, .text(let t)), (.choice, .text(let t)):
+        let key = FieldText(field: field.key, text: t)
+        if let r = memo[key] { return (r, c) }
+        let r = reader.read(cell, as: field)
+        if memo.count < 10_000 { memo[key] = r }
+        return (r, c)
+      default:
+        return (reader.read(cell, as: field), c)
+      }
     }
     guard let levels = levelColumns[field.key],
       case .code(let list, let lvl, let childless) = field.type,
@@ -229,7 +253,7 @@ struct TableValidator {
   /// The row's Perangkat Daerah cell, else the file's OPD (SPEC §2).
   private func resolveOPD(_ row: DataRow, record: inout Record) -> OPDResolution {
     if let c = fieldColumn["opd"] {
-      record.fieldColumns["opd"] = (c.index, c.label)
+      record.setColumn("opd", c)
       let text = TextCleaner.clean(row.cell(c.index).plainText)
       if !text.isEmpty {
         if let o = standard.opds.match(text) {
@@ -247,5 +271,13 @@ struct TableValidator {
       return .resolved
     }
     return .unknownForTable
+  }
+}
+
+extension Record {
+  /// Records where `field` was read; a record that starts from the previous
+  /// row's map only copies it when a column differs (split Level columns).
+  fileprivate mutating func setColumn(_ field: String, _ c: Column) {
+    if fieldColumns[field]?.column != c.index { fieldColumns[field] = (c.index, c.label) }
   }
 }
