@@ -2,8 +2,8 @@ import Foundation
 import Pipeline
 import Standard
 
-/// The emit stage: every output the configuration selects, written atomically
-/// into the outputs folder under its lock.
+/// The emit stage: every output the configuration selects, written into the
+/// outputs folder under its lock and committed as one set.
 public enum Emitters {
   public static let jsonName = "arsitektur-spbe.json"
   public static let findingsName = "temuan.csv"
@@ -27,6 +27,7 @@ public enum Emitters {
         written.append((c.outputs as NSString).appendingPathComponent(findingsName))
       }
     }
+    try folder.commit()
     return written
   }
 }

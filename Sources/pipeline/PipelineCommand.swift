@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Pipeline
 
 @main
@@ -11,6 +12,13 @@ struct PipelineCommand: ParsableCommand {
       RunCommand.self, ValidateCommand.self, InspectCommand.self, CodelistsCommand.self,
     ]
   )
+
+  static func main() {
+    // Past a file-size limit (ulimit -f) a write then fails with EFBIG and is
+    // reported like a full disk, instead of the process dying silently.
+    signal(SIGXFSZ, SIG_IGN)
+    main(nil)
+  }
 }
 
 /// Exit codes of SPEC §6; when several apply, the highest wins.

@@ -52,8 +52,10 @@ struct RunCommand: ParsableCommand {
       } catch let e as OutputFolder.Failure {
         switch e {
         case .locked(let p): printError(ConsoleText.runError(.outputsLocked(p), lang: lang))
-        case .unwritable(let p, let d):
-          printError(ConsoleText.runError(.outputsUnwritable(path: p, detail: d), lang: lang))
+        case .unwritable(let p, let code):
+          printError(ConsoleText.runError(.outputsUnwritable(path: p, code: code), lang: lang))
+        case .badName(let n):
+          printError(ConsoleText.runError(.outputsUnwritable(path: n, code: EINVAL), lang: lang))
         }
         exit = .io
       }
