@@ -159,6 +159,9 @@ final class HostileInputTests: XCTestCase {
 
   func testZIP64IsReadLikeAnyWorkbook() throws {
     XCTAssertEqual(try run(make("zip64")).accepted, 1)
+    // Its 64-bit size fields are checked like the 32-bit ones: a terabyte is refused.
+    assertRefused(
+      try run(make("zip64-declared")), limit: "ukuran bagian arsip", key: "batas.ukuran_bagian_mb")
   }
 
   func testCSVEndlessLines() throws {

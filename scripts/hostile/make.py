@@ -224,46 +224,60 @@ def entry_names(out, _):
             z.writestr(zipfile.ZipInfo(name, FIXED_TIME), sheet_xml(ROWS))
 
 
+def to_zip64(path, declared=None):
+    """Rewrites the central directory so every entry carries its sizes in a ZIP64
+    extra field (0xFFFFFFFF in the 32-bit fields), as writers of large files do;
+    `declared` replaces the sheet's uncompressed size there."""
+    data = bytearray(open(path, "rb").read())
+    eocd = data.rfind(b"PK\x05\x06")
+    count, cd_size, cd_offset = struct.unpack_from("<HII", data, eocd + 10)
+    out, i = bytearray(), cd_offset
+    for _ in range(count):
+        fixed = bytearray(data[i:i + 46])
+        n, m, k = struct.unpack_from("<HHH", fixed, 28)
+        name = bytes(data[i + 46:i + 46 + n])
+        comp, size = struct.unpack_from("<II", fixed, 20)
+        if declared is not None and name == b"xl/worksheets/sheet2.xml":
+            size = declared
+        extra = struct.pack("<HHQQ", 1, 16, size, comp)
+        struct.pack_into("<II", fixed, 20, 0xFFFFFFFF, 0xFFFFFFFF)
+        struct.pack_into("<H", fixed, 30, len(extra))
+        struct.pack_into("<H", fixed, 4, 45)  # version made by: 4.5, ZIP64
+        out += fixed + name + extra + data[i + 46 + n + m:i + 46 + n + m + k]
+        i += 46 + n + m + k
+    tail = bytearray(data[eocd:])
+    struct.pack_into("<I", tail, 12, len(out))
+    open(path, "wb").write(bytes(data[:cd_offset]) + bytes(out) + bytes(tail))
+
+
 def zip64(out, _):
     write_zip(out, parts(), zip64=True)
+    to_zip64(out)
 
 
 def zip64_declared(out, size):
     """ZIP64 entries; the sheet's ZIP64 extra field declares `size` bytes."""
     write_zip(out, parts(), zip64=True)
-    data = bytearray(open(out, "rb").read())
-    name = b"xl/worksheets/sheet2.xml"
-    i = data.find(b"PK\x01\x02")
-    while i >= 0:
-        n, extra = struct.unpack_from("<HH", data, i + 28)
-        if data[i + 46:i + 46 + n] == name:
-            j = i + 46 + n
-            end = j + extra
-            while j < end:
-                tag, ln = struct.unpack_from("<HH", data, j)
-                if tag == 1 and struct.unpack_from("<I", data, i + 24)[0] == 0xFFFFFFFF:
-                    struct.pack_into("<Q", data, j + 4, size)
-                j += 4 + ln
-        i = data.find(b"PK\x01\x02", i + 4)
-    open(out, "wb").write(data)
+    to_zip64(out, size)
+
+
+def csv_repeat(out, mb, unit):
+    """A header line, then one line of `mb` MB of `unit`."""
+    with open(out, "wb") as f:
+        f.write(b"Nama Aplikasi,Kode RAA\r\n")
+        a = unit * (1 << 20)
+        for _ in range(mb):
+            f.write(a)
 
 
 def csv_line(out, mb):
     """One endless line of `mb` MB, without a delimiter."""
-    with open(out, "wb") as f:
-        f.write(b"Nama Aplikasi,Kode RAA\r\n")
-        a = b"a" * (1 << 20)
-        for _ in range(mb):
-            f.write(a)
+    csv_repeat(out, mb, b"a")
 
 
 def csv_fields(out, mb):
     """One line of `mb` MB of delimiters: millions of empty fields."""
-    with open(out, "wb") as f:
-        f.write(b"Nama Aplikasi,Kode RAA\r\n")
-        a = b"," * (1 << 20)
-        for _ in range(mb):
-            f.write(a)
+    csv_repeat(out, mb, b",")
 
 
 KINDS = {
