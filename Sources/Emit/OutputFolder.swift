@@ -126,9 +126,11 @@ public final class OutputFolder {
   public func commit() throws {
     precondition(!staging.isEmpty, "OutputFolder.open() first")
     if swapsFolder {
-      try carryOver()
+      // A carried-over entry on another file system (a mount inside the
+      // folder) cannot be linked: then the entries are renamed instead.
+      let carried = (try? carryOver()) != nil
       syncFolder(staging)
-      if Self.exchange(staging, target) {
+      if carried, Self.exchange(staging, target) {
         syncFolder((target as NSString).deletingLastPathComponent)
         let old = staging
         staging = ""
@@ -140,7 +142,7 @@ public final class OutputFolder {
         if rename(old, retired) == 0 { Self.removeTree(retired) } else { Self.removeTree(old) }
         return
       }
-      // The file system cannot exchange: stage inside the folder instead.
+      // No exchange: move the staged set inside the folder, rename entry by entry.
       let inside = join(target, "\(Self.stagingMark)\(getpid())")
       guard rename(staging, inside) == 0 else {
         throw Failure.unwritable(path: path, code: errno)

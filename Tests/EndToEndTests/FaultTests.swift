@@ -206,6 +206,29 @@ final class FaultTests: XCTestCase {
     XCTAssertEqual(names, ["outputs"])
   }
 
+  /// An outputs folder that is itself a mount point cannot be swapped: the
+  /// outputs are staged inside it and renamed into place, still complete.
+  func testOutputsFolderThatIsAMountPoint() throws {
+    guard getuid() == 0 else { throw XCTSkip("mounting a tmpfs needs root") }
+    let out = work.appendingPathComponent("mounted")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    guard Self.mount(["-t", "tmpfs", "-o", "size=16m", "tmpfs", out.path]) else {
+      throw XCTSkip("cannot mount a tmpfs")
+    }
+    defer { _ = Self.mount([out.path], command: "/bin/umount") }
+    let (a, hashesA) = try inputs("a", files: 20, seed: 4)
+    let (b, hashesB) = try inputs("b", files: 30, seed: 5)
+    for (inputs, expected) in [(a, 0), (b, 1)] {
+      let r = try Binary.run(["run", "--inputs", inputs.path, "--outputs", out.path, "--quiet"])
+      XCTAssertEqual(r.status, 1, r.stderr)
+      XCTAssertEqual(try assertOneCompleteSet(out, sets: [hashesA, hashesB]), expected)
+    }
+    let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
+      $0.hasPrefix(".")
+    }
+    XCTAssertEqual(hidden, [".pipeline.lock"])
+  }
+
   static func mount(_ args: [String], command: String = "/bin/mount") -> Bool {
     (try? Binary.run(args, executable: URL(fileURLWithPath: command)).status) == 0
   }
