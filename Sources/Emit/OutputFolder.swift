@@ -170,6 +170,24 @@ public final class OutputFolder {
     staging = ""
   }
 
+  /// A file name made from text of the inputs (an OPD or sheet name), safe to
+  /// pass to `write` as one path component: separators, control characters
+  /// and leading dots become `-` or go, and it is at most 120 bytes long.
+  public static func safeFileName(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for u in text.unicodeScalars {
+      switch u {
+      case "/", "\\", ":", "*", "?", "\"", "<", ">", "|": out.append("-")
+      case _ where u.properties.generalCategory == .control: out.append(" ")
+      default: out.append(u)
+      }
+    }
+    var s = String(out).trimmingCharacters(in: .whitespaces)
+    while s.hasPrefix(".") || s.hasPrefix("-") { s.removeFirst() }
+    while s.utf8.count > 120 { s.removeLast() }
+    return s.isEmpty ? "_" : s
+  }
+
   // MARK: - Helpers
 
   /// Hard-links into the staging folder every entry of the current outputs the

@@ -81,6 +81,24 @@ final class OutputFolderTests: XCTestCase {
     }
   }
 
+  func testSafeFileNamesFromInputText() throws {
+    XCTAssertEqual(OutputFolder.safeFileName("Dinas Kesehatan"), "Dinas Kesehatan")
+    XCTAssertEqual(OutputFolder.safeFileName("../../etc/passwd"), "etc-passwd")
+    XCTAssertEqual(OutputFolder.safeFileName("Dinas A/B\\C"), "Dinas A-B-C")
+    XCTAssertEqual(OutputFolder.safeFileName("..."), "_")
+    XCTAssertEqual(OutputFolder.safeFileName("a\u{0}b\nc"), "a b c")
+    XCTAssertLessThanOrEqual(
+      OutputFolder.safeFileName(String(repeating: "é", count: 200)).utf8.count, 120)
+    // Whatever the text, the name stays one component inside the folder.
+    let f = OutputFolder(path: path)
+    try f.open()
+    for text in ["../../x", "/abs", "a/../b", ".hidden", "", "\u{0}"] {
+      XCTAssertNoThrow(try f.write("umpan-balik/" + OutputFolder.safeFileName(text) + ".html", "x"))
+    }
+    try f.commit()
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["outputs"])
+  }
+
   func testNamesCannotLeaveTheFolder() throws {
     let f = OutputFolder(path: path)
     try f.open()
