@@ -142,20 +142,16 @@ final class FaultTests: XCTestCase {
   func testUnwritableOutputs() throws {
     let inputs = Binary.packageRoot.appendingPathComponent(
       "Tests/EndToEndTests/Fixtures/libreoffice")
-    let out = work.appendingPathComponent("readonly")
-    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    let out: URL
     if getuid() == 0 {
       // Permissions do not stop root: a read-only mount does.
-      guard Self.mount(["-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", out.path]) else {
-        throw XCTSkip("running as root and cannot mount a read-only tmpfs")
-      }
+      out = try tmpfs("readonly", options: "ro,size=1m")
     } else {
+      out = work.appendingPathComponent("readonly")
+      try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
       chmod(out.path, 0o555)
     }
-    defer {
-      if getuid() == 0 { _ = Self.mount(["-u", out.path], command: "/bin/umount") }
-      chmod(out.path, 0o755)
-    }
+    defer { chmod(out.path, 0o755) }
     let r = try Binary.run(["run", "--inputs", inputs.path, "--outputs", out.path, "--quiet"])
     XCTAssertEqual(r.status, 3, r.stderr)
     XCTAssertTrue(r.stderr.contains("tidak ada izin menulis"), r.stderr)
@@ -187,12 +183,7 @@ final class FaultTests: XCTestCase {
       try Data(contentsOf: limited.appendingPathComponent("arsitektur-spbe.json")), before)
 
     guard getuid() == 0 else { throw XCTSkip("a full disk needs a tmpfs mount (root)") }
-    let disk = work.appendingPathComponent("disk")
-    try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
-    guard Self.mount(["-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.path]) else {
-      throw XCTSkip("cannot mount a tmpfs")
-    }
-    defer { _ = Self.mount([disk.path], command: "/bin/umount") }
+    let disk = try tmpfs("disk", options: "size=1m")
     let out = disk.appendingPathComponent("outputs")
     XCTAssertEqual(
       try Binary.run(["run", "--inputs", small.path, "--outputs", out.path, "--quiet"]).status, 0)
@@ -209,13 +200,7 @@ final class FaultTests: XCTestCase {
   /// An outputs folder that is itself a mount point cannot be swapped: the
   /// outputs are staged inside it and renamed into place, still complete.
   func testOutputsFolderThatIsAMountPoint() throws {
-    guard getuid() == 0 else { throw XCTSkip("mounting a tmpfs needs root") }
-    let out = work.appendingPathComponent("mounted")
-    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    guard Self.mount(["-t", "tmpfs", "-o", "size=16m", "tmpfs", out.path]) else {
-      throw XCTSkip("cannot mount a tmpfs")
-    }
-    defer { _ = Self.mount([out.path], command: "/bin/umount") }
+    let out = try tmpfs("mounted", options: "size=16m")
     let (a, hashesA) = try inputs("a", files: 20, seed: 4)
     let (b, hashesB) = try inputs("b", files: 30, seed: 5)
     for (inputs, expected) in [(a, 0), (b, 1)] {
@@ -227,6 +212,19 @@ final class FaultTests: XCTestCase {
       $0.hasPrefix(".")
     }
     XCTAssertEqual(hidden, [".pipeline.lock"])
+  }
+
+  /// A fresh tmpfs mounted in the work folder, unmounted after the test;
+  /// skips the test when it cannot be mounted (not root).
+  func tmpfs(_ name: String, options: String) throws -> URL {
+    guard getuid() == 0 else { throw XCTSkip("mounting a tmpfs needs root") }
+    let dir = work.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    guard Self.mount(["-t", "tmpfs", "-o", options, "tmpfs", dir.path]) else {
+      throw XCTSkip("cannot mount a tmpfs")
+    }
+    addTeardownBlock { _ = Self.mount([dir.path], command: "/bin/umount") }
+    return dir
   }
 
   static func mount(_ args: [String], command: String = "/bin/mount") -> Bool {
