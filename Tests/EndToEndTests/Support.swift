@@ -9,12 +9,16 @@ enum Binary {
   }
 
   static var url: URL {
-    // The products folder holds both the test bundle and the executable.
-    var dir = Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()
-    if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("pipeline").path) {
-      dir = packageRoot.appendingPathComponent(".build/debug")
+    // The products folder holds both the test bundle and the executable; on
+    // Linux the bundle URL is that folder itself, elsewhere the bundle in it.
+    // (A sanitized build must run its own, sanitized, executable.)
+    let bundle = Bundle(for: Marker.self).bundleURL
+    for dir in [bundle, bundle.deletingLastPathComponent()]
+    where FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("pipeline").path)
+    {
+      return dir.appendingPathComponent("pipeline")
     }
-    return dir.appendingPathComponent("pipeline")
+    return packageRoot.appendingPathComponent(".build/debug/pipeline")
   }
 
   struct Result {
