@@ -87,20 +87,7 @@ public final class OutputFolder {
   }
 
   public func write(_ name: String, _ data: Data) throws {
-    precondition(!staging.isEmpty, "OutputFolder.open() first")
-    let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    guard !name.hasPrefix("/"),
-      parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }),
-      !parts[0].hasPrefix(".")
-    else { throw Failure.badName(name) }
-    written.insert(parts[0])
-    let file = join(staging, name)
-    let dir = (file as NSString).deletingLastPathComponent
-    do {
-      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    } catch {
-      throw Failure.unwritable(path: join(path, name), code: Self.code(of: error))
-    }
+    let file = try stagedPath(name)
     let fd = Foundation.open(file, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw Failure.unwritable(path: join(path, name), code: errno) }
     defer { close(fd) }
@@ -119,6 +106,40 @@ public final class OutputFolder {
     }
     if failed == 0, fsync(fd) != 0 { failed = errno }
     if failed != 0 { throw Failure.unwritable(path: join(path, name), code: failed) }
+  }
+
+  /// Writes `name` from a file that `produce` writes at the path it is given
+  /// (inside the staging folder), for writers that want a path rather than bytes.
+  public func write(_ name: String, producing produce: (String) throws -> Void) throws {
+    let file = try stagedPath(name)
+    try produce(file)
+    let fd = Foundation.open(file, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0, fsync(fd) == 0 else {
+      let e = errno
+      if fd >= 0 { close(fd) }
+      throw Failure.unwritable(path: join(path, name), code: e)
+    }
+    close(fd)
+  }
+
+  /// Where `name` is staged, its folders created; a name that would leave the
+  /// folder (absolute, `..`, hidden at the top) is refused.
+  private func stagedPath(_ name: String) throws -> String {
+    precondition(!staging.isEmpty, "OutputFolder.open() first")
+    let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    guard !name.hasPrefix("/"),
+      parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }),
+      !parts[0].hasPrefix(".")
+    else { throw Failure.badName(name) }
+    written.insert(parts[0])
+    let file = join(staging, name)
+    do {
+      try FileManager.default.createDirectory(
+        atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    } catch {
+      throw Failure.unwritable(path: join(path, name), code: Self.code(of: error))
+    }
+    return file
   }
 
   /// Makes the written outputs the folder's contents, all at once. Entries the

@@ -47,6 +47,18 @@ final class OutputFolderTests: XCTestCase {
     XCTAssertEqual(read("umpan-balik/Dinas B.html"), "2")
   }
 
+  func testWritersThatWantAPath() throws {
+    try commit(["a.json": "1"])
+    let f = OutputFolder(path: path)
+    try f.open()
+    try f.write("b.xlsx") { temp in try "2".write(toFile: temp, atomically: false, encoding: .utf8)
+    }
+    XCTAssertNil(read("b.xlsx"))
+    try f.commit()
+    XCTAssertEqual(read("b.xlsx"), "2")
+    XCTAssertEqual(read("a.json"), "1")
+  }
+
   func testAnUncommittedRunLeavesThePreviousSetAndNoStaging() throws {
     try commit(["a.json": "1"])
     do {
