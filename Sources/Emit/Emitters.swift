@@ -2,8 +2,8 @@ import Foundation
 import Pipeline
 import Standard
 
-/// The emit stage: every output the configuration selects, written atomically
-/// into the outputs folder under its lock.
+/// The emit stage: every output the configuration selects, written into the
+/// outputs folder under its lock and committed as one set.
 public enum Emitters {
   public static let jsonName = "arsitektur-spbe.json"
   public static let findingsName = "temuan.csv"
@@ -39,7 +39,7 @@ public enum Emitters {
           do {
             try book.write(to: temp)
           } catch let e as XLSXWriterError {
-            throw OutputFolder.Failure.unwritable(path: workbookName, detail: e.detail)
+            throw OutputFolder.Failure.unwritable(path: workbookName, code: e.code)
           }
         }
         written.append((c.outputs as NSString).appendingPathComponent(workbookName))
@@ -56,6 +56,7 @@ public enum Emitters {
         written += try pages.write(into: folder)
       }
     }
+    try folder.commit()
     return written
   }
 

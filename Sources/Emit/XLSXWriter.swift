@@ -8,7 +8,15 @@ import Spreadsheet
 /// Why libxlsxwriter could not write a workbook.
 public struct XLSXWriterError: Error, CustomStringConvertible {
   public let detail: String
+  /// The `errno` of the failure (a full disk is `ENOSPC`), `EIO` when the
+  /// library failed without one.
+  public let code: Int32
   public var description: String { detail }
+
+  init(detail: String) {
+    self.detail = detail
+    code = errno != 0 ? errno : EIO
+  }
 }
 
 final class XLSXWriter {

@@ -122,6 +122,7 @@ extension Consolidate {
 public enum RunError: Error, Equatable, Sendable {
   case inputsMissing(String)
   case noInputs(String)
-  case outputsUnwritable(path: String, detail: String)
+  /// `code` is the `errno` of the failed call.
+  case outputsUnwritable(path: String, code: Int32)
   case outputsLocked(String)
 }

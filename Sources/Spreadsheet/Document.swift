@@ -44,5 +44,9 @@ public struct ReadLimits: Sendable, Equatable {
   public var maxCSVBytes: Int64 = 1 << 30
   /// Largest single CSV field.
   public var maxCSVFieldBytes: Int = 16 << 20
+  /// Most cells held for one sheet, counting the empty cells before a value
+  /// (a row reaching column XFD holds 16,384), and most cells merged ranges may
+  /// fill: a sheet claiming the whole grid must not become a grid in memory.
+  public var maxSheetCells: Int = 5_000_000
   public init() {}
 }

@@ -35,4 +35,5 @@ public enum LimitKind: String, Sendable {
   case sharedStrings = "shared-strings"
   case csvSize = "csv-size"
   case csvField = "csv-field"
+  case sheetCells = "sheet-cells"
 }

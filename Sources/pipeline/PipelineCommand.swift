@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Pipeline
 
 @main
@@ -12,6 +13,13 @@ struct PipelineCommand: ParsableCommand {
       TemplateCommand.self,
     ]
   )
+
+  static func main() {
+    // Past a file-size limit (ulimit -f) a write then fails with EFBIG and is
+    // reported like a full disk, instead of the process dying silently.
+    signal(SIGXFSZ, SIG_IGN)
+    main(nil)
+  }
 }
 
 /// Exit codes of SPEC §6; when several apply, the highest wins.

@@ -62,11 +62,7 @@ struct RunCommand: ParsableCommand {
           createdAt: ArchitectureDocument.creationDate())
         cache?.prune()
       } catch let e as OutputFolder.Failure {
-        switch e {
-        case .locked(let p): printError(ConsoleText.runError(.outputsLocked(p), lang: lang))
-        case .unwritable(let p, let d):
-          printError(ConsoleText.runError(.outputsUnwritable(path: p, detail: d), lang: lang))
-        }
+        printOutputFailure(e, lang: lang)
         exit = .io
       }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Emit
 import Foundation
 import Pipeline
 import Standard
@@ -61,4 +62,15 @@ struct RunOptions: ParsableArguments {
 
 func printError(_ line: String) {
   FileHandle.standardError.write(Data(("pipeline: " + line + "\n").utf8))
+}
+
+/// Why the outputs could not be written, on stderr (exit code 3 follows).
+func printOutputFailure(_ e: OutputFolder.Failure, lang: Language) {
+  switch e {
+  case .locked(let p): printError(ConsoleText.runError(.outputsLocked(p), lang: lang))
+  case .unwritable(let p, let code):
+    printError(ConsoleText.runError(.outputsUnwritable(path: p, code: code), lang: lang))
+  case .badName(let n):
+    printError(ConsoleText.runError(.outputsUnwritable(path: n, code: EINVAL), lang: lang))
+  }
 }

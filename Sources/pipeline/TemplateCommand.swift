@@ -69,16 +69,12 @@ struct TemplateCommand: ParsableCommand {
         do {
           try book.write(to: temp)
         } catch let e as XLSXWriterError {
-          throw OutputFolder.Failure.unwritable(path: name, detail: e.description)
+          throw OutputFolder.Failure.unwritable(path: name, code: e.code)
         }
       }
+      try folder.commit()
     } catch let e as OutputFolder.Failure {
-      switch e {
-      case .locked(let p):
-        printError(ConsoleText.runError(.outputsLocked(p), lang: c.language))
-      case .unwritable(let p, let d):
-        printError(ConsoleText.runError(.outputsUnwritable(path: p, detail: d), lang: c.language))
-      }
+      printOutputFailure(e, lang: c.language)
       throw ExitCode(Exit.io.rawValue)
     }
     print((c.outputs as NSString).appendingPathComponent(name))

@@ -9,26 +9,39 @@ enum Binary {
   }
 
   static var url: URL {
-    // The products folder holds both the test bundle and the executable.
-    var dir = Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()
-    if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("pipeline").path) {
-      dir = packageRoot.appendingPathComponent(".build/debug")
+    // The products folder holds both the test bundle and the executable; on
+    // Linux the bundle URL is that folder itself, elsewhere the bundle in it.
+    // (A sanitized build must run its own, sanitized, executable.)
+    let bundle = Bundle(for: Marker.self).bundleURL
+    for dir in [bundle, bundle.deletingLastPathComponent()]
+    where FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("pipeline").path)
+    {
+      return dir.appendingPathComponent("pipeline")
     }
-    return dir.appendingPathComponent("pipeline")
+    return packageRoot.appendingPathComponent(".build/debug/pipeline")
   }
+
+  /// What a run with the default `format_keluaran` writes, sorted.
+  static let outputNames = [
+    "arsitektur-spbe.json", "konsolidasi.xlsx", "laporan.html", "temuan.csv", "umpan-balik",
+  ]
 
   struct Result {
     let status: Int32
     let stdout: String
     let stderr: String
+    var timedOut = false
   }
 
+  /// Runs the binary (or `executable`) to its end; past `timeout` seconds it is
+  /// killed and the result says so (status 137 with `timedOut`).
   @discardableResult
   static func run(
-    _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+    _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+    executable: URL? = nil, timeout: TimeInterval? = nil
   ) throws -> Result {
     let p = Process()
-    p.executableURL = url
+    p.executableURL = executable ?? url
     p.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
@@ -39,12 +52,44 @@ enum Binary {
     p.standardOutput = out
     p.standardError = err
     try p.run()
+    let killer = DispatchWorkItem { kill(p.processIdentifier, SIGKILL) }
+    if let timeout {
+      DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+    }
+    // Both pipes drained at once, so a chatty child cannot block on a full one.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let e = Box()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) {
+      e.data = err.fileHandleForReading.readDataToEndOfFile()
+    }
     let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
     p.waitUntilExit()
+    killer.cancel()
+    let timedOut = p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGKILL
     return Result(
       status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-      stderr: String(decoding: e, as: UTF8.self))
+      stderr: String(decoding: e.data, as: UTF8.self), timedOut: timedOut)
+  }
+
+  /// Runs one of the repository's Python scripts; returns its standard output.
+  @discardableResult
+  static func python(_ script: String, _ arguments: [String]) throws -> String {
+    let r = try run(
+      [packageRoot.appendingPathComponent(script).path] + arguments,
+      executable: URL(fileURLWithPath: "/usr/bin/python3"))
+    guard r.status == 0 else {
+      throw NSError(domain: script, code: Int(r.status), userInfo: ["stderr": r.stderr])
+    }
+    return r.stdout
+  }
+
+  /// The largest resident size, in MB, any finished child of the tests reached.
+  static var childrenPeakMB: Int {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &u)
+    return u.ru_maxrss / 1024
   }
 
   static func temporaryFolder(_ name: String) throws -> URL {

@@ -83,6 +83,14 @@ final class XLSXRejectionTests: XCTestCase {
     }
   }
 
+  /// Found by scripts/fuzz: a ZIP64 compressed size beyond Int64 trapped when
+  /// converted; now the file is refused with a typed error.
+  func testFuzzZIP64SizeBeyondInt64() {
+    XCTAssertThrowsError(try open("fuzz__zip64-compressed-size-over-int64.xlsx")) { error in
+      XCTAssertNotNil(error as? ReadError, "\(error)")
+    }
+  }
+
   // MARK: Limits on a sound file
 
   func testPartSizeLimit() {

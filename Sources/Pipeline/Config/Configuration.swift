@@ -49,8 +49,23 @@ public struct Configuration: Sendable {
   ]
   static let limitKeys: Set<String> = [
     "ukuran_bagian_mb", "rasio_kompresi", "kedalaman_xml", "jumlah_shared_strings",
-    "ukuran_csv_mb", "ukuran_sel_csv_mb",
+    "ukuran_csv_mb", "ukuran_sel_csv_mb", "sel_per_lembar",
   ]
+
+  /// The `batas` key that raises a limit (none for entity declarations: they
+  /// are always refused).
+  public static func limitKey(_ kind: LimitKind) -> String? {
+    switch kind {
+    case .partSize: return "batas.ukuran_bagian_mb"
+    case .compressionRatio: return "batas.rasio_kompresi"
+    case .xmlDepth: return "batas.kedalaman_xml"
+    case .sharedStrings: return "batas.jumlah_shared_strings"
+    case .csvSize: return "batas.ukuran_csv_mb"
+    case .csvField: return "batas.ukuran_sel_csv_mb"
+    case .sheetCells: return "batas.sel_per_lembar"
+    case .entityExpansion: return nil
+    }
+  }
 
   /// Loads `path`; relative folders and codelist paths are taken relative to the
   /// folder holding the file.
@@ -145,6 +160,7 @@ public struct Configuration: Sendable {
           case "jumlah_shared_strings": c.limits.maxSharedStrings = try int(lv, full, min: 1)
           case "ukuran_csv_mb": c.limits.maxCSVBytes = Int64(try int(lv, full, min: 1)) << 20
           case "ukuran_sel_csv_mb": c.limits.maxCSVFieldBytes = try int(lv, full, min: 1) << 20
+          case "sel_per_lembar": c.limits.maxSheetCells = try int(lv, full, min: 1000)
           default: throw ConfigError.unknownKey(full)
           }
         }

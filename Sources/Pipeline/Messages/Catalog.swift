@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// The one catalog of what the tool says about findings, in Bahasa Indonesia
 /// and English. A message names the problem; `saran` says how to fix it.
 public enum Catalog {
@@ -32,9 +34,43 @@ public enum Catalog {
     return (message, fix)
   }
 
+  /// A file refused by a safety limit: which limit, where, and the
+  /// `pipeline.yml` key that raises it (the message uses `{bagian}`).
+  static func limitEntry(_ kind: String, key: String?) -> Entry {
+    let what: (String, String)
+    switch LimitKind(rawValue: kind) {
+    case .partSize?: what = ("ukuran bagian arsip", "size of an archive part")
+    case .compressionRatio?: what = ("rasio kompresi", "compression ratio")
+    case .xmlDepth?: what = ("kedalaman XML", "XML depth")
+    case .entityExpansion?: what = ("deklarasi entitas XML", "XML entity declarations")
+    case .sharedStrings?: what = ("jumlah teks bersama", "number of shared strings")
+    case .csvSize?: what = ("ukuran berkas CSV", "CSV file size")
+    case .csvField?: what = ("ukuran satu sel CSV", "size of one CSV cell")
+    case .sheetCells?: what = ("jumlah sel satu lembar", "number of cells in one sheet")
+    case nil: what = (kind, kind)
+    }
+    let resave = (
+      "minta pengirim membuka berkas di Excel atau LibreOffice, menyimpannya ulang sebagai .xlsx, lalu mengirim kembali",
+      "ask the sender to open the file in Excel or LibreOffice, save it again as .xlsx and send it again"
+    )
+    return Entry(
+      id: "Berkas ditolak karena melampaui batas keamanan (\(what.0)) di {bagian}.",
+      en: "The file was refused because it exceeds a safety limit (\(what.1)) in {bagian}.",
+      fixID: key.map {
+        "Jika berkas ini memang sah, naikkan \($0) di pipeline.yml; jika tidak, \(resave.0)."
+      }
+        ?? "Excel tidak pernah menulis deklarasi entitas; \(resave.0).",
+      fixEN: key.map {
+        "If the file is genuine, raise \($0) in pipeline.yml; otherwise \(resave.1)."
+      }
+        ?? "Excel never writes entity declarations; \(resave.1).")
+  }
+
   static func entry(_ f: Finding) -> Entry {
     let hasSuggestions = !f.suggestions.isEmpty
     switch f.type {
+    case .berkasTidakTerbaca where f.params["batas"] != nil:
+      return limitEntry(f.params["batas"] ?? "", key: f.params["kunci"])
     case .berkasTidakTerbaca:
       return Entry(
         id: "Berkas tidak dapat dibaca sebagai lembar kerja ({sebab}).",

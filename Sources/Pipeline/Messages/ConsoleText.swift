@@ -32,14 +32,39 @@ public enum ConsoleText {
         ? "folder masukan tidak ada: \(p)" : "the inputs folder does not exist: \(p)"
     case .noInputs(let p):
       return lang == .id ? "folder masukan kosong: \(p)" : "the inputs folder is empty: \(p)"
-    case .outputsUnwritable(let p, let d):
-      return lang == .id
-        ? "keluaran tidak dapat ditulis ke \(p): \(d)" : "cannot write the outputs to \(p): \(d)"
+    case .outputsUnwritable(let p, let code):
+      return outputsUnwritable(p, code, lang)
     case .outputsLocked(let p):
       return lang == .id
         ? "folder keluaran \(p) sedang dipakai proses pipeline lain; tunggu hingga selesai lalu ulangi"
         : "the outputs folder \(p) is in use by another pipeline run; wait for it to finish and try again"
     }
+  }
+
+  /// Why the outputs could not be written, and what to do, for the errors a
+  /// user can fix; the system's own wording otherwise. Previous outputs are kept.
+  static func outputsUnwritable(_ p: String, _ code: Int32, _ lang: Language) -> String {
+    let id: String
+    let en: String
+    switch code {
+    case ENOSPC, EDQUOT:
+      id = "disk penuh; kosongkan ruang disk atau pilih folder keluaran lain"
+      en = "the disk is full; free some space or choose another outputs folder"
+    case EFBIG:
+      id = "berkas melampaui batas ukuran yang diizinkan sistem; hubungi pengelola server"
+      en = "a file exceeds the size the system allows; ask the server's administrator"
+    case EACCES, EPERM, EROFS:
+      id = "tidak ada izin menulis; pilih folder keluaran lain (--outputs) atau minta izin tulis"
+      en =
+        "no permission to write; choose another outputs folder (--outputs) or ask for write access"
+    default:
+      let detail = String(cString: strerror(code))
+      id = "galat sistem (\(detail))"
+      en = "system error (\(detail))"
+    }
+    return lang == .id
+      ? "keluaran tidak dapat ditulis ke \(p): \(id). Keluaran sebelumnya tidak berubah."
+      : "cannot write the outputs to \(p): \(en). The previous outputs are unchanged."
   }
 
   public static func standardError(_ e: Error, lang: Language) -> String {

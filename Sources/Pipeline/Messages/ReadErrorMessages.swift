@@ -59,10 +59,12 @@ public enum ReadErrorMessages {
         "{file}: damaged content in \(part): the cell address \"\(reference)\" is not valid. Open it in Excel or LibreOffice and save it again."
       )
     case .limitExceeded(let kind, let part):
-      return (
-        "{file}: berkas ditolak karena melampaui batas keamanan (\(kind.rawValue)) di \(part). Jika berkas ini sah, naikkan batasnya di pipeline.yml.",
-        "{file}: file refused because it exceeds a safety limit (\(kind.rawValue)) in \(part). If the file is genuine, raise the limit in pipeline.yml."
-      )
+      // The same words as the finding, which names the key that raises the limit.
+      let e = Catalog.limitEntry(kind.rawValue, key: Configuration.limitKey(kind))
+      let line = { (message: String, fix: String?) in
+        "{file}: " + message.replacingOccurrences(of: "{bagian}", with: part) + " " + (fix ?? "")
+      }
+      return (line(e.id, e.fixID), line(e.en, e.fixEN))
     case .noSuchSheet(let name):
       return (
         "{file}: tidak ada lembar bernama \"\(name)\".",

@@ -84,6 +84,10 @@ public struct FileProcessor: Sendable {
       return Finding(.formatTidakDidukung, at: location, params: ["ekstensi": f.rawValue])
     case .encrypted:
       return Finding(.berkasTerenkripsi, at: location)
+    case .limitExceeded(let kind, let part):
+      var params = ["batas": kind.rawValue, "bagian": part]
+      params["kunci"] = Configuration.limitKey(kind)
+      return Finding(.berkasTidakTerbaca, at: location, params: params)
     default:
       return Finding(.berkasTidakTerbaca, at: location, params: ["sebab": "\(error)"])
     }
@@ -102,7 +106,8 @@ public struct FileProcessor: Sendable {
     var identitasIndex: Int?
     for (i, s) in source.sheets.enumerated() where !isCSV && MatchKey.of(s.name) == "identitas" {
       identitasIndex = i
-      let grid = try SheetGrid.read(source, sheet: i, name: s.name)
+      let grid = try SheetGrid.read(
+        source, sheet: i, name: s.name, maxCells: limits.maxSheetCells)
       fileOPD = identitasOPD(grid, file: file)
       break
     }
@@ -134,7 +139,8 @@ public struct FileProcessor: Sendable {
       let where_ = Location(file: file, sheet: sheetName)
       var domain = domainByName(isCSV ? stem : sheet.name)
       if domain == nil && sheet.state != .visible { continue }
-      let grid = try SheetGrid.read(source, sheet: i, name: sheetName)
+      let grid = try SheetGrid.read(
+        source, sheet: i, name: sheetName, maxCells: limits.maxSheetCells)
       if domain == nil {
         switch locator.domainByHeader(grid) {
         case .some(.some(let d)): domain = d

@@ -102,14 +102,16 @@ struct TableLocator {
     var labels: [Int: String] = [:]
     let width = grid.lastColumn
     guard width > 0 else { return [:] }
+    let covering = grid.mergesCovering(row: row, width: width)
+    let coveringBelow = twoRows ? grid.mergesCovering(row: row + 1, width: width) : []
     for c in 1...width {
       var top = TextCleaner.clean(grid.cell(row, c).plainText)
-      if top.isEmpty, let m = grid.mergeCovering(row, c), m.firstRow == row {
+      if top.isEmpty, let m = covering[c], m.firstRow == row {
         top = TextCleaner.clean(grid.cell(m.firstRow, m.firstColumn).plainText)
       }
       var label = top
       if twoRows {
-        let coveredFromAbove = grid.mergeCovering(row + 1, c).map { $0.firstRow <= row } ?? false
+        let coveredFromAbove = coveringBelow[c].map { $0.firstRow <= row } ?? false
         let below = coveredFromAbove ? "" : TextCleaner.clean(grid.cell(row + 1, c).plainText)
         if !below.isEmpty { label = top.isEmpty ? below : top + " " + below }
       }
@@ -132,7 +134,7 @@ struct TableLocator {
     for row in grid.rows where row.number > header.headerEnd {
       rows.append(DataRow(number: row.number, hidden: row.hidden, cells: row.cells, inherited: []))
     }
-    fillMerged(&rows, grid: grid, below: header.headerEnd)
+    fillMerged(&rows, grid: grid, below: header.headerEnd, width: columns.last?.index ?? 0)
     if let first = rows.first, isColumnNumbering(first, numberColumns: numberColumns) {
       rows.removeFirst()
     }
@@ -177,25 +179,36 @@ struct TableLocator {
     return table
   }
 
-  /// A vertically (or horizontally) merged value applies to every cell it covers.
-  private func fillMerged(_ rows: inout [DataRow], grid: SheetGrid, below headerEnd: Int) {
+  /// A vertically (or horizontally) merged value applies to every cell it covers
+  /// within the table's columns. Only rows that exist are visited (a range may
+  /// claim a million), so the work is bounded by `SheetGrid.mergedCells`.
+  private func fillMerged(
+    _ rows: inout [DataRow], grid: SheetGrid, below headerEnd: Int, width: Int
+  ) {
     guard !grid.merged.isEmpty, !rows.isEmpty else { return }
-    var index: [Int: Int] = [:]
-    for (i, r) in rows.enumerated() { index[r.number] = i }
-    for m in grid.merged where m.lastRow > headerEnd {
+    let byNumber = rows.indices.sorted { rows[$0].number < rows[$1].number }
+    let numbers = byNumber.map { rows[$0].number }
+    for m in grid.merged where m.lastRow > headerEnd && m.firstColumn <= width {
       let anchor = grid.cell(m.firstRow, m.firstColumn)
       guard anchor.hasValue else { continue }
-      for r in max(m.firstRow, headerEnd + 1)...m.lastRow {
-        guard let i = index[r] else { continue }
-        for c in m.firstColumn...m.lastColumn where !(r == m.firstRow && c == m.firstColumn) {
-          if rows[i].cells.count < c {
-            rows[i].cells.append(contentsOf: repeatElement(.empty, count: c - rows[i].cells.count))
-          }
-          if !rows[i].cells[c - 1].hasValue {
-            rows[i].cells[c - 1] = anchor
-            rows[i].inherited.insert(c)
-          }
-        }
+      let first = max(m.firstRow, headerEnd + 1)
+      var k = numbers.partitioningIndex { $0 >= first }
+      while k < numbers.count, numbers[k] <= m.lastRow {
+        Self.fill(&rows[byNumber[k]], from: m, with: anchor, width: width)
+        k += 1
+      }
+    }
+  }
+
+  private static func fill(_ row: inout DataRow, from m: CellRange, with anchor: Cell, width: Int) {
+    for c in m.firstColumn...min(m.lastColumn, width)
+    where !(row.number == m.firstRow && c == m.firstColumn) {
+      if row.cells.count < c {
+        row.cells.append(contentsOf: repeatElement(.empty, count: c - row.cells.count))
+      }
+      if !row.cells[c - 1].hasValue {
+        row.cells[c - 1] = anchor
+        row.inherited.insert(c)
       }
     }
   }

@@ -33,6 +33,7 @@ public final class CSVDocument: SheetSource {
 
     let ext = (fileName as NSString).pathExtension.lowercased()
     var table = CSVTable(maxFieldBytes: limits.maxCSVFieldBytes, capacity: decoded.utf8.count)
+    table.maxFields = limits.maxSheetCells
     var d: UInt8 = 0x2C
     do {
       try decoded.utf8.withUnsafeBufferPointer { buf in
@@ -44,6 +45,8 @@ public final class CSVDocument: SheetSource {
       throw ReadError.limitExceeded(.csvField, part: cell)
     } catch is CSVTable.TooLarge {
       throw ReadError.limitExceeded(.csvSize, part: fileName)
+    } catch is CSVTable.TooManyFields {
+      throw ReadError.limitExceeded(.sheetCells, part: fileName)
     }
     delimiter = Character(UnicodeScalar(d))
     self.table = table

@@ -92,6 +92,7 @@ struct CSVTable: CSVSink {
   /// For every record, the end index of its fields in `fieldEnds`.
   var recordEnds: [Int] = []
   var maxFieldBytes: Int = .max
+  var maxFields: Int = .max
   private var fieldStart = 0
 
   struct FieldTooLarge: Error {
@@ -99,6 +100,7 @@ struct CSVTable: CSVSink {
     var column: Int
   }
   struct TooLarge: Error {}
+  struct TooManyFields: Error {}
 
   init(maxFieldBytes: Int, capacity: Int) {
     self.maxFieldBytes = maxFieldBytes
@@ -115,6 +117,7 @@ struct CSVTable: CSVSink {
 
   mutating func endField() throws {
     guard text.count <= UInt32.max else { throw TooLarge() }
+    guard fieldEnds.count < maxFields else { throw TooManyFields() }
     fieldEnds.append(UInt32(truncatingIfNeeded: text.count))
     fieldStart = text.count
   }

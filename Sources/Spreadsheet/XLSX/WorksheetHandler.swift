@@ -373,7 +373,7 @@ enum ISODate {
   private static func date(_ s: Substring) -> CivilDate? {
     let f = s.split(separator: "-")
     guard f.count == 3, let y = Int(f[0]), let m = Int(f[1]), let d = Int(f[2]),
-      (1...12).contains(m), (1...31).contains(d)
+      (0...9999).contains(y), (1...12).contains(m), (1...31).contains(d)
     else { return nil }
     return CivilDate(year: y, month: m, day: d)
   }
@@ -383,10 +383,13 @@ enum ISODate {
   private static func time(_ s: Substring) -> Int64? {
     if s.contains(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) { return nil }
     let f = s.split(separator: ":")
-    guard f.count >= 2, f.count <= 3, let h = Int(f[0]), let m = Int(f[1]) else { return nil }
+    // Out-of-range parts stay text (huge ones used to overflow: found by scripts/fuzz).
+    guard f.count >= 2, f.count <= 3, let h = Int(f[0]), let m = Int(f[1]),
+      (0...24).contains(h), (0...59).contains(m)
+    else { return nil }
     var us = Int64(h * 3600 + m * 60) * 1_000_000
     if f.count == 3 {
-      guard let sec = Double(f[2]) else { return nil }
+      guard let sec = Double(f[2]), sec >= 0, sec < 61 else { return nil }
       us += Int64((sec * 1_000_000).rounded())
     }
     return us

@@ -73,8 +73,10 @@ final class ZipArchive {
     guard zip_stat_index(handle, zip_uint64_t(index), 0, &st) == 0 else {
       throw ReadError.corruptArchive(detail: "\(part): \(lastError())")
     }
-    let declared = (st.valid & UInt64(ZIP_STAT_SIZE)) != 0 ? Int64(st.size) : -1
-    let compressed = (st.valid & UInt64(ZIP_STAT_COMP_SIZE)) != 0 ? Int64(st.comp_size) : -1
+    // ZIP64 sizes are 64-bit unsigned: a hostile header may claim more than Int64 holds.
+    let declared = (st.valid & UInt64(ZIP_STAT_SIZE)) != 0 ? Int64(clamping: st.size) : -1
+    let compressed =
+      (st.valid & UInt64(ZIP_STAT_COMP_SIZE)) != 0 ? Int64(clamping: st.comp_size) : -1
     if declared > limits.maxPartBytes {
       throw ReadError.limitExceeded(.partSize, part: part)
     }
@@ -127,7 +129,9 @@ final class ZipArchive {
 
   /// Small parts compress little; only a large part with a huge ratio is a bomb.
   static func ratioExceeded(_ size: Int64, _ compressed: Int64, _ limits: ReadLimits) -> Bool {
-    size > (1 << 20) && size > max(compressed, 1) * limits.maxCompressionRatio
+    let (allowed, overflow) = max(compressed, 1).multipliedReportingOverflow(
+      by: limits.maxCompressionRatio)
+    return size > (1 << 20) && !overflow && size > allowed
   }
 
   private func lastError() -> String {

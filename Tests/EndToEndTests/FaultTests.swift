@@ -1,0 +1,233 @@
+import Foundation
+import XCTest
+
+/// Faults around the outputs (SPEC §6, §7): runs killed at random moments, a
+/// second run on the same folder, a folder without write access, a full disk.
+final class FaultTests: XCTestCase {
+  var work: URL!
+
+  override func setUpWithError() throws {
+    work = try Binary.temporaryFolder("faults")
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: work)
+  }
+
+  /// A generated inputs folder, and the sha256 of each of its files.
+  func inputs(_ name: String, files: Int, seed: Int) throws -> (URL, Set<String>) {
+    let dir = work.appendingPathComponent(name)
+    try Binary.python(
+      "scripts/load/generate.py", [dir.path, "--files", "\(files)", "--seed", "\(seed)"])
+    let hashes = try Set(
+      FileManager.default.contentsOfDirectory(atPath: dir.path).map {
+        try Self.sha256(dir.appendingPathComponent($0))
+      })
+    return (dir, hashes)
+  }
+
+  static func sha256(_ url: URL) throws -> String {
+    let r = try Binary.run([url.path], executable: URL(fileURLWithPath: "/usr/bin/sha256sum"))
+    return String(r.stdout.prefix(64))
+  }
+
+  /// Records of an RFC 4180 file (line breaks inside quotes do not count).
+  static func csvRecords(_ data: Data) -> Int {
+    var quoted = false
+    var records = 0
+    for b in data {
+      if b == UInt8(ascii: "\"") { quoted.toggle() }
+      if b == UInt8(ascii: "\n"), !quoted { records += 1 }
+    }
+    return records
+  }
+
+  /// The outputs folder holds one complete set: the JSON parses, temuan.csv has
+  /// one record per finding of that same JSON, and `sumber` is exactly one of
+  /// the input sets. Returns which set.
+  func assertOneCompleteSet(
+    _ out: URL, sets: [Set<String>], file: StaticString = #filePath, line: UInt = #line
+  ) throws -> Int? {
+    let json = out.appendingPathComponent("arsitektur-spbe.json")
+    guard let data = try? Data(contentsOf: json),
+      let doc = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else {
+      XCTFail("arsitektur-spbe.json missing or unreadable", file: file, line: line)
+      return nil
+    }
+    let findings = (doc["temuan"] as? [Any])?.count ?? -1
+    let csv = try Data(contentsOf: out.appendingPathComponent("temuan.csv"))
+    XCTAssertEqual(
+      Self.csvRecords(csv), findings + 1, "temuan.csv from another run than the JSON", file: file,
+      line: line)
+    let hashes = Set(
+      (doc["sumber"] as? [[String: Any]] ?? []).compactMap { $0["sha256"] as? String })
+    let which = sets.firstIndex(of: hashes)
+    XCTAssertNotNil(which, "sumber matches no input set", file: file, line: line)
+    let visible = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
+      !$0.hasPrefix(".")
+    }
+    XCTAssertEqual(visible.sorted(), Binary.outputNames, file: file, line: line)
+    return which
+  }
+
+  /// Runs on two alternating input sets, each killed with SIGKILL after a random
+  /// delay (many near the end, where the outputs are written): after every kill
+  /// the folder holds one complete set, and the next run is not disturbed.
+  func testKilledRunsLeaveOneCompleteSet() throws {
+    let (a, hashesA) = try inputs("a", files: 200, seed: 1)
+    let (b, hashesB) = try inputs("b", files: 120, seed: 2)
+    let out = work.appendingPathComponent("outputs")
+    let args = { (i: URL) in ["run", "--inputs", i.path, "--outputs", out.path, "--quiet"] }
+    let started = Date()
+    XCTAssertEqual(try Binary.run(args(a)).status, 1)
+    let full = Date().timeIntervalSince(started)
+    XCTAssertEqual(try assertOneCompleteSet(out, sets: [hashesA, hashesB]), 0)
+
+    var rng = SystemRandomNumberGenerator()
+    var seen = Set<Int>()
+    var killedDuring = 0
+    for i in 0..<12 {
+      let p = Process()
+      p.executableURL = Binary.url
+      p.arguments = args(i % 2 == 0 ? b : a)
+      p.standardOutput = FileHandle.nullDevice
+      p.standardError = FileHandle.nullDevice
+      try p.run()
+      let delay =
+        i % 2 == 0
+        ? Double.random(in: 0.1...1.1, using: &rng) : Double.random(in: 0.7...1.05, using: &rng)
+      usleep(UInt32(delay * full * 1_000_000))
+      kill(p.processIdentifier, SIGKILL)
+      p.waitUntilExit()
+      if p.terminationReason == .uncaughtSignal { killedDuring += 1 }
+      if let w = try assertOneCompleteSet(out, sets: [hashesA, hashesB]) { seen.insert(w) }
+    }
+    XCTAssertGreaterThan(killedDuring, 0, "no run was killed while running")
+    // Whatever the kills left behind, a full run still goes through and cleans up.
+    XCTAssertEqual(try Binary.run(args(b)).status, 1)
+    XCTAssertEqual(try assertOneCompleteSet(out, sets: [hashesA, hashesB]), 1)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter {
+      $0.contains(".pipeline-")
+    }
+    XCTAssertEqual(leftovers, [])
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
+        .sorted(),
+      [".cache", ".pipeline.lock"])
+  }
+
+  /// A second run on a folder whose lock is held: exit 3, a clear message, and
+  /// the outputs untouched.
+  func testASecondRunOnTheSameOutputsIsRefused() throws {
+    let inputs = Binary.packageRoot.appendingPathComponent(
+      "Tests/EndToEndTests/Fixtures/libreoffice")
+    let out = work.appendingPathComponent("outputs")
+    XCTAssertEqual(
+      try Binary.run(["run", "--inputs", inputs.path, "--outputs", out.path]).status, 0)
+    let before = try Data(contentsOf: out.appendingPathComponent("arsitektur-spbe.json"))
+    let fd = open(out.appendingPathComponent(".pipeline.lock").path, O_RDWR)
+    XCTAssertGreaterThanOrEqual(fd, 0)
+    XCTAssertEqual(flock(fd, LOCK_EX | LOCK_NB), 0)
+    defer { close(fd) }
+    let r = try Binary.run(
+      ["run", "--inputs", inputs.path, "--outputs", out.path, "--quiet"],
+      environment: ["SOURCE_DATE_EPOCH": "0"])
+    XCTAssertEqual(r.status, 3)
+    XCTAssertTrue(r.stderr.contains("sedang dipakai proses pipeline lain"), r.stderr)
+    XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("arsitektur-spbe.json")), before)
+  }
+
+  /// A folder the run may not write to: exit 3, a message that says what to do.
+  func testUnwritableOutputs() throws {
+    let inputs = Binary.packageRoot.appendingPathComponent(
+      "Tests/EndToEndTests/Fixtures/libreoffice")
+    let out: URL
+    if getuid() == 0 {
+      // Permissions do not stop root: a read-only mount does.
+      out = try tmpfs("readonly", options: "ro,size=1m")
+    } else {
+      out = work.appendingPathComponent("readonly")
+      try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+      chmod(out.path, 0o555)
+    }
+    defer { chmod(out.path, 0o755) }
+    let r = try Binary.run(["run", "--inputs", inputs.path, "--outputs", out.path, "--quiet"])
+    XCTAssertEqual(r.status, 3, r.stderr)
+    XCTAssertTrue(r.stderr.contains("tidak ada izin menulis"), r.stderr)
+  }
+
+  /// A full disk (a small tmpfs, when the tests run as root) and a file-size
+  /// limit (`ulimit -f`, for anyone): exit 3, a clear message, the previous
+  /// outputs unchanged.
+  func testFullDiskAndFileSizeLimit() throws {
+    let small = Binary.packageRoot.appendingPathComponent(
+      "Tests/EndToEndTests/Fixtures/libreoffice")
+    let (big, _) = try inputs("big", files: 150, seed: 3)
+
+    // ulimit -f: write() fails with EFBIG once a file would pass 1 MB.
+    let limited = work.appendingPathComponent("limited")
+    XCTAssertEqual(
+      try Binary.run(["run", "--inputs", small.path, "--outputs", limited.path, "--quiet"]).status,
+      0)
+    let before = try Data(contentsOf: limited.appendingPathComponent("arsitektur-spbe.json"))
+    let sh = URL(fileURLWithPath: "/bin/sh")
+    let r = try Binary.run(
+      [
+        "-c", "ulimit -f 1024 && exec \"$0\" \"$@\"", Binary.url.path, "run", "--inputs", big.path,
+        "--outputs", limited.path, "--quiet",
+      ], executable: sh)
+    XCTAssertEqual(r.status, 3, r.stderr)
+    XCTAssertTrue(r.stderr.contains("batas ukuran"), r.stderr)
+    XCTAssertEqual(
+      try Data(contentsOf: limited.appendingPathComponent("arsitektur-spbe.json")), before)
+
+    guard getuid() == 0 else { throw XCTSkip("a full disk needs a tmpfs mount (root)") }
+    let disk = try tmpfs("disk", options: "size=1m")
+    let out = disk.appendingPathComponent("outputs")
+    XCTAssertEqual(
+      try Binary.run(["run", "--inputs", small.path, "--outputs", out.path, "--quiet"]).status, 0)
+    let kept = try Data(contentsOf: out.appendingPathComponent("arsitektur-spbe.json"))
+    let full = try Binary.run(["run", "--inputs", big.path, "--outputs", out.path, "--quiet"])
+    XCTAssertEqual(full.status, 3, full.stderr)
+    XCTAssertTrue(full.stderr.contains("disk penuh"), full.stderr)
+    XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("arsitektur-spbe.json")), kept)
+    // Nothing of the failed run is left to fill the disk.
+    let names = try FileManager.default.contentsOfDirectory(atPath: disk.path)
+    XCTAssertEqual(names, ["outputs"])
+  }
+
+  /// An outputs folder that is itself a mount point cannot be swapped: the
+  /// outputs are staged inside it and renamed into place, still complete.
+  func testOutputsFolderThatIsAMountPoint() throws {
+    let out = try tmpfs("mounted", options: "size=16m")
+    let (a, hashesA) = try inputs("a", files: 20, seed: 4)
+    let (b, hashesB) = try inputs("b", files: 30, seed: 5)
+    for (inputs, expected) in [(a, 0), (b, 1)] {
+      let r = try Binary.run(["run", "--inputs", inputs.path, "--outputs", out.path, "--quiet"])
+      XCTAssertEqual(r.status, 1, r.stderr)
+      XCTAssertEqual(try assertOneCompleteSet(out, sets: [hashesA, hashesB]), expected)
+    }
+    let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
+      $0.hasPrefix(".")
+    }
+    XCTAssertEqual(hidden.sorted(), [".cache", ".pipeline.lock"])
+  }
+
+  /// A fresh tmpfs mounted in the work folder, unmounted after the test;
+  /// skips the test when it cannot be mounted (not root).
+  func tmpfs(_ name: String, options: String) throws -> URL {
+    guard getuid() == 0 else { throw XCTSkip("mounting a tmpfs needs root") }
+    let dir = work.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    guard Self.mount(["-t", "tmpfs", "-o", options, "tmpfs", dir.path]) else {
+      throw XCTSkip("cannot mount a tmpfs")
+    }
+    addTeardownBlock { _ = Self.mount([dir.path], command: "/bin/umount") }
+    return dir
+  }
+
+  static func mount(_ args: [String], command: String = "/bin/mount") -> Bool {
+    (try? Binary.run(args, executable: URL(fileURLWithPath: command)).status) == 0
+  }
+}
