@@ -15,15 +15,19 @@ import Foundation
 ///
 /// One run at a time holds the folder's lock (`.pipeline.lock`, flock); the
 /// lock file is linked into every new set, so the lock survives the swap.
-public final class OutputFolder {
+/// `write` may be called from several threads at once for different names;
+/// `open` and `commit` from one.
+public final class OutputFolder: @unchecked Sendable {
   public let path: String
   private var lockFD: Int32 = -1
   /// The real path of the outputs folder (symlinks resolved once opened).
   private var target = ""
   private var staging = ""
   private var swapsFolder = false
-  /// Top-level entries written by this run.
+  /// Top-level entries written by this run. Outputs may be written from
+  /// several threads at once (one per output), so the set has a lock.
   private var written: Set<String> = []
+  private let writtenLock = NSLock()
 
   static let lockName = ".pipeline.lock"
   static let stagingMark = ".pipeline-baru-"
@@ -139,7 +143,7 @@ public final class OutputFolder {
       parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") }),
       !parts[0].hasPrefix(".")
     else { throw Failure.badName(name) }
-    written.insert(parts[0])
+    writtenLock.withLock { _ = written.insert(parts[0]) }
     let file = join(staging, name)
     do {
       try FileManager.default.createDirectory(
