@@ -29,22 +29,13 @@ final class ConformanceTests: XCTestCase {
       throw XCTSkip("build the pipeline executable first (swift build): \(binary.path)")
     }
 
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = [
-      "python3", compare.path, "--reader", "'\(binary.path)' inspect", "--jobs", "2",
-    ]
-    p.currentDirectoryURL = corpus
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    let report = String(decoding: data, as: UTF8.self)
+    let r = try Binary.tool(
+      ["python3", compare.path, "--reader", "'\(binary.path)' inspect", "--jobs", "2"],
+      in: corpus)
+    let report = r.stdout
     let last = report.split(separator: "\n").last.map(String.init) ?? ""
 
-    XCTAssertEqual(p.terminationStatus, 0, "compare.py failed:\n\(report.suffix(4000))")
+    XCTAssertEqual(r.status, 0, "compare.py failed:\n\(report.suffix(4000))")
     XCTAssertTrue(last.hasPrefix("conformance:"), last)
 
     let cells = try XCTUnwrap(capture(#"cells ([0-9.]+)%"#, in: last), last)

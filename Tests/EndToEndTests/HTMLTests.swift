@@ -26,26 +26,16 @@ final class HTMLTests: XCTestCase {
   func browse(_ pages: [URL], expectScript: Bool = false, search: String? = nil) throws -> (
     Int32, [PageCheck]
   ) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments =
+    let r = try Binary.tool(
       ["python3", Binary.packageRoot.appendingPathComponent("scripts/check-html").path]
-      + (expectScript ? ["--expect-script"] : []) + (search.map { ["--search", $0] } ?? [])
-      + pages.map(\.path)
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    let complaint = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
+        + (expectScript ? ["--expect-script"] : []) + (search.map { ["--search", $0] } ?? [])
+        + pages.map(\.path))
     // Chromium comes from `scripts/install-deps --test`; without it the checker says so here.
-    let checks = try String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+    let checks = try r.stdout.split(separator: "\n").map {
       try JSONDecoder().decode(PageCheck.self, from: Data($0.utf8))
     }
-    XCTAssertEqual(checks.count, pages.count, "the checker did not report every page: \(complaint)")
-    return (p.terminationStatus, checks)
+    XCTAssertEqual(checks.count, pages.count, "the checker did not report every page: \(r.stderr)")
+    return (r.status, checks)
   }
 
   func run(_ inputs: URL, into out: URL? = nil, _ extra: [String] = []) throws -> URL {

@@ -51,6 +51,7 @@ enum Binary {
     let err = Pipe()
     p.standardOutput = out
     p.standardError = err
+    p.standardInput = FileHandle.nullDevice
     try p.run()
     let killer = DispatchWorkItem { kill(p.processIdentifier, SIGKILL) }
     if let timeout {
@@ -71,6 +72,16 @@ enum Binary {
     return Result(
       status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
       stderr: String(decoding: e.data, as: UTF8.self), timedOut: timedOut)
+  }
+
+  /// Runs another program found on PATH (python3, soffice, script), to its end.
+  @discardableResult
+  static func tool(
+    _ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil
+  ) throws -> Result {
+    try run(
+      arguments, environment: environment, in: directory,
+      executable: URL(fileURLWithPath: "/usr/bin/env"))
   }
 
   /// Runs one of the repository's Python scripts; returns its standard output.
@@ -111,16 +122,9 @@ enum Binary {
       for e in errs[:20]: print(list(e.absolute_path), e.message[:300])
       sys.exit(1 if errs else 0)
       """
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", script, schema.path, json.path]
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    return p.terminationStatus == 0 ? "" : (text.isEmpty ? "validator failed" : text)
+    let r = try tool(["python3", "-c", script, schema.path, json.path])
+    let text = r.stdout + r.stderr
+    return r.status == 0 ? "" : (text.isEmpty ? "validator failed" : text)
   }
 
   static func loadJSON(_ url: URL) throws -> [String: Any] {

@@ -13,21 +13,9 @@ final class TerminalTests: XCTestCase {
       throw XCTSkip("util-linux script(1) is not installed")
     }
     let command = ([Binary.url.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    p.arguments = ["-qec", command, "/dev/null"]
-    var env = ProcessInfo.processInfo.environment
-    env["TERM"] = "xterm"
-    env["NO_COLOR"] = nil
-    for (k, v) in environment { env[k] = v }
-    p.environment = env
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    // An empty NO_COLOR counts as unset (no-color.org).
+    let env = ["TERM": "xterm", "NO_COLOR": ""].merging(environment) { $1 }
+    return try Binary.tool(["script", "-qec", command, "/dev/null"], environment: env).stdout
   }
 
   func testColoursOnATerminalOnly() throws {

@@ -168,34 +168,18 @@ enum Tools {
   static func python(_ script: String, _ arguments: [String]) throws -> (
     status: Int32, output: String
   ) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", scripts.appendingPathComponent(script).path] + arguments
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    return (p.terminationStatus, text)
+    let r = try Binary.tool(["python3", scripts.appendingPathComponent(script).path] + arguments)
+    return (r.status, r.stdout + r.stderr)
   }
 
   /// LibreOffice headless, with a private profile so that runs do not share state.
   static func soffice(_ arguments: [String]) throws {
     let profile = try Binary.temporaryFolder("lo-profile")
     defer { try? FileManager.default.removeItem(at: profile) }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments =
+    let r = try Binary.tool(
       ["soffice", "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore"]
-      + arguments
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    XCTAssertEqual(p.terminationStatus, 0, "soffice: \(text)")
+        + arguments)
+    XCTAssertEqual(r.status, 0, "soffice: \(r.stdout)\(r.stderr)")
   }
 
   /// RFC 4180 records (quoted fields may hold commas, quotes and line breaks).
