@@ -17,16 +17,8 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let started = Date()
-    let config: Configuration
-    switch options.configuration() {
-    case .success(let c): config = c
-    case .failure(let e): throw e
-    }
-    let standard: Standard
-    switch options.standard(config) {
-    case .success(let s): standard = s
-    case .failure(let e): throw e
-    }
+    let config = try options.configuration().get()
+    let standard = try options.standard(config).get()
     let lang = config.language
     let files: [InputFile]
     do {

@@ -30,16 +30,8 @@ struct TemplateCommand: ParsableCommand {
     options.outputs = outputs
     options.lang = lang
     options.quiet = true
-    let c: Configuration
-    switch options.configuration() {
-    case .success(let v): c = v
-    case .failure(let e): throw e
-    }
-    let standard: Standard
-    switch options.standard(c) {
-    case .success(let s): standard = s
-    case .failure(let e): throw e
-    }
+    let c = try options.configuration().get()
+    let standard = try options.standard(c).get()
     let id = c.language == .id
     var office: OPDRegistry.OPD?
     if let opd {

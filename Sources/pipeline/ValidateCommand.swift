@@ -14,18 +14,9 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     let started = Date()
-    let config: Configuration
-    switch options.configuration() {
-    case .success(var c):
-      c.stages = [.extract, .normalize, .validate]
-      config = c
-    case .failure(let e): throw e
-    }
-    let standard: Standard
-    switch options.standard(config) {
-    case .success(let s): standard = s
-    case .failure(let e): throw e
-    }
+    var config = try options.configuration().get()
+    config.stages = [.extract, .normalize, .validate]
+    let standard = try options.standard(config).get()
     var files: [InputFile] = []
     do {
       for p in paths.isEmpty ? [config.inputs] : paths {
