@@ -65,26 +65,16 @@ public struct PipelineRun: Sendable {
     results.initialize(repeating: nil)
     defer { results.deallocate() }
     let lock = NSLock()
-    var next = 0
     var done = 0
-    let workers = max(
-      1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, files.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        lock.lock()
-        let i = next
-        next += 1
-        lock.unlock()
-        guard i < files.count else { return }
-        let r = processor.process(
-          path: files[i].absolutePath, relative: files[i].relativePath, cache: cache)
-        lock.lock()
-        results[i] = r
-        done += 1
-        let d = done
-        lock.unlock()
-        progress?(d, files.count)
-      }
+    Parallel.forEach(files.count, workers: jobs) { i in
+      let r = processor.process(
+        path: files[i].absolutePath, relative: files[i].relativePath, cache: cache)
+      lock.lock()
+      results[i] = r
+      done += 1
+      let d = done
+      lock.unlock()
+      progress?(d, files.count)
     }
     let ordered = results.compactMap { $0 }
     if configuration.stages.contains(.consolidate) {
