@@ -21,8 +21,8 @@ public struct Consolidate {
 
   public init(standard: Standard) { self.standard = standard }
 
-  public func run(_ files: [FileResult]) -> Architecture {
-    var (records, findings) = Self.merge(files)
+  public func run(_ files: consuming [FileResult]) -> Architecture {
+    var (records, findings) = Self.merge(&files)
     func add(_ f: Finding, to i: Int) {
       records[i].findings.append(findings.count)
       findings.append(f)
