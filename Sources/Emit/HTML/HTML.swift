@@ -58,11 +58,13 @@ public struct HTML {
   public static func escape(_ raw: String, mask: Bool = true) -> String {
     let s = mask ? PersonalData.mask(raw) : raw
     // Most values are plain printable ASCII with nothing to replace.
-    if s.utf8.allSatisfy({ b in
-      b >= 0x20 && b < 0x7F && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27
-    }) {
-      return s
+    var bytes = s
+    let plain = bytes.withUTF8 {
+      $0.allSatisfy { b in
+        b >= 0x20 && b < 0x7F && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27
+      }
     }
+    if plain { return s }
     // Bytes, not a String.UnicodeScalarView: appending scalars one by one to a
     // view is many times slower than to a byte array.
     var out: [UInt8] = []
