@@ -7,7 +7,7 @@ import Standard
 struct TableValidator {
   let standard: Standard
   let reader: FieldReader
-  let table: LocatedTable
+  private(set) var table: LocatedTable
   let file: String
   let sheet: String?
   let sheetIndex: Int
@@ -110,7 +110,13 @@ struct TableValidator {
     // see `setColumn`), instead of one dictionary per row.
     var sharedColumns: [String: (column: Int, label: String)] = [:]
     let fieldKeys = FieldValues.Keys(domain.fields.map(\.key))
-    for row in table.rows {
+    // Each row's cells are let go once its record is built, so a large sheet's
+    // cells are not all held beside its records (the grid is dropped already).
+    var rows: [DataRow] = []
+    swap(&rows, &table.rows)
+    for k in rows.indices {
+      let row = rows[k]
+      rows[k].cells = []
       var record = Record(
         domain: domain.key, opd: nil, values: FieldValues(fieldKeys),
         extra: [], raw: [], fieldColumns: sharedColumns,
