@@ -10,52 +10,84 @@ public enum Emitters {
   public static let workbookName = "konsolidasi.xlsx"
   public static let reportName = "laporan.html"
 
-  /// Returns the paths written.
+  /// Returns the paths written, in the order of `configuration.formats`. The
+  /// outputs do not depend on each other: they are rendered side by side on
+  /// `configuration.jobs` workers (0: one per core), all committed as one
+  /// set once every one is written, so their bytes do not depend on the number of workers.
   public static func writeAll(
     _ a: Architecture, standard: Standard, configuration c: Configuration, createdAt: Date
   ) throws -> [String] {
     let folder = OutputFolder(path: c.outputs)
     try folder.open()
-    var written: [String] = []
     // The report and the feedback pages share one reading of the run.
     let html = c.formats.contains { $0 == .laporanHTML || $0 == .umpanBalik }
     let facts = html ? ReportFacts(a, standard: standard, language: c.language) : nil
-    for format in c.formats {
+    let path = { (name: String) in (c.outputs as NSString).appendingPathComponent(name) }
+    let outputs: [() throws -> [String]] = c.formats.map { format in
       switch format {
       case .json:
-        let doc = ArchitectureDocument(
-          architecture: a, standard: standard, configuration: c, createdAt: createdAt)
-        try folder.write(jsonName) { try stream($0, doc.write(to:)) }
-        written.append((c.outputs as NSString).appendingPathComponent(jsonName))
+        return {
+          let doc = ArchitectureDocument(
+            architecture: a, standard: standard, configuration: c, createdAt: createdAt)
+          try folder.write(jsonName) { try stream($0, doc.write(to:)) }
+          return [path(jsonName)]
+        }
       case .temuanCSV:
-        try folder.write(findingsName) {
-          try stream($0) { FindingsCSV.write(a.findings, lang: c.language, jobs: c.jobs, to: $0) }
-        }
-        written.append((c.outputs as NSString).appendingPathComponent(findingsName))
-      case .konsolidasiXLSX:
-        let book = ConsolidatedWorkbook(
-          architecture: a, standard: standard, configuration: c, createdAt: createdAt)
-        try folder.write(workbookName) { temp in
-          do {
-            try book.write(to: temp)
-          } catch let e as XLSXWriterError {
-            throw OutputFolder.Failure.unwritable(path: workbookName, code: e.code)
+        return {
+          try folder.write(findingsName) {
+            try stream($0) {
+              FindingsCSV.write(a.findings, lang: c.language, jobs: c.jobs, to: $0)
+            }
           }
+          return [path(findingsName)]
         }
-        written.append((c.outputs as NSString).appendingPathComponent(workbookName))
+      case .konsolidasiXLSX:
+        return {
+          let book = ConsolidatedWorkbook(
+            architecture: a, standard: standard, configuration: c, createdAt: createdAt)
+          try folder.write(workbookName) { temp in
+            do {
+              try book.write(to: temp)
+            } catch let e as XLSXWriterError {
+              throw OutputFolder.Failure.unwritable(path: workbookName, code: e.code)
+            }
+          }
+          return [path(workbookName)]
+        }
       case .laporanHTML:
-        let links =
-          c.formats.contains(.umpanBalik)
-          ? FeedbackPages(facts: facts!, configuration: c, createdAt: createdAt).links() : [:]
-        let page = ReportPage(
-          facts: facts!, configuration: c, createdAt: createdAt, feedbackLinks: links)
-        try folder.write(reportName, page.render())
-        written.append((c.outputs as NSString).appendingPathComponent(reportName))
+        return {
+          let links =
+            c.formats.contains(.umpanBalik)
+            ? FeedbackPages(facts: facts!, configuration: c, createdAt: createdAt).links() : [:]
+          let page = ReportPage(
+            facts: facts!, configuration: c, createdAt: createdAt, feedbackLinks: links)
+          try folder.write(reportName, page.render())
+          return [path(reportName)]
+        }
       case .umpanBalik:
-        let pages = FeedbackPages(facts: facts!, configuration: c, createdAt: createdAt)
-        written += try pages.write(into: folder)
+        return {
+          try FeedbackPages(facts: facts!, configuration: c, createdAt: createdAt)
+            .write(into: folder)
+        }
       }
     }
+    // The slowest outputs start first, so the last to start is a short one.
+    let slowFirst: [OutputFormat] = [
+      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV,
+    ]
+    let order = c.formats.indices.sorted {
+      (slowFirst.firstIndex(of: c.formats[$0]) ?? 0)
+        < (slowFirst.firstIndex(of: c.formats[$1]) ?? 0)
+    }
+    let results = UnsafeMutableBufferPointer<Result<[String], any Error>?>.allocate(
+      capacity: outputs.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    Parallel.forEach(outputs.count, workers: c.jobs, order: order) { i in
+      results[i] = Result { try outputs[i]() }
+    }
+    var written: [String] = []
+    for r in results { written += try r!.get() }
     try folder.commit()
     return written
   }

@@ -63,58 +63,59 @@ public struct PipelineRun: Sendable {
     let processor = FileProcessor(standard: standard, limits: configuration.limits)
     let results = UnsafeMutableBufferPointer<FileResult?>.allocate(capacity: files.count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
     let lock = NSLock()
-    var next = 0
     var done = 0
-    let workers = max(
-      1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, files.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        lock.lock()
-        let i = next
-        next += 1
-        lock.unlock()
-        guard i < files.count else { return }
-        let r = processor.process(
-          path: files[i].absolutePath, relative: files[i].relativePath, cache: cache)
-        lock.lock()
-        results[i] = r
-        done += 1
-        let d = done
-        lock.unlock()
-        progress?(d, files.count)
-      }
+    Parallel.forEach(files.count, workers: jobs) { i in
+      let r = processor.process(
+        path: files[i].absolutePath, relative: files[i].relativePath, cache: cache)
+      lock.lock()
+      results[i] = r
+      done += 1
+      let d = done
+      lock.unlock()
+      progress?(d, files.count)
     }
-    let ordered = results.compactMap { $0 }
+    // Moved out, not copied: the buffer must not keep the per-file records and
+    // findings alive beside the merged ones.
+    let ordered = results.indices.compactMap { results.moveElement(from: $0) }
+    results.deallocate()
     if configuration.stages.contains(.consolidate) {
-      return Consolidate(standard: standard).run(ordered)
+      return Consolidate(standard: standard).run(consume ordered)
     }
-    return Consolidate.withoutConsolidation(ordered)
+    return Consolidate.withoutConsolidation(consume ordered)
   }
 }
 
 extension Consolidate {
   /// The records and findings of the per-file stages in one list, each record
   /// still pointing at its own findings.
-  static func merge(_ files: [FileResult]) -> (records: [Record], findings: [Finding]) {
+  /// Each file's lists are taken out of `files` as they are merged, so a run's
+  /// records and findings are held once, not twice.
+  static func merge(_ files: inout [FileResult]) -> (records: [Record], findings: [Finding]) {
     var findings: [Finding] = []
     var records: [Record] = []
-    for f in files {
+    for k in files.indices {
       let offset = findings.count
-      findings.append(contentsOf: f.findings)
-      for var r in f.records {
-        r.findings = r.findings.map { $0 + offset }
-        records.append(r)
+      var fileRecords: [Record] = []
+      swap(&fileRecords, &files[k].records)
+      if offset > 0 {
+        for j in fileRecords.indices {
+          fileRecords[j].findings = fileRecords[j].findings.map { $0 + offset }
+        }
       }
+      if records.isEmpty { records = fileRecords } else { records += fileRecords }
+      fileRecords = []
+      var fileFindings: [Finding] = []
+      swap(&fileFindings, &files[k].findings)
+      if findings.isEmpty { findings = fileFindings } else { findings += fileFindings }
     }
     return (records, findings)
   }
 
   /// The per-file results without the checks across files (for runs that stop
   /// at `validate`).
-  static func withoutConsolidation(_ files: [FileResult]) -> Architecture {
-    let (records, findings) = merge(files)
+  static func withoutConsolidation(_ files: consuming [FileResult]) -> Architecture {
+    let (records, findings) = merge(&files)
     return Architecture(sources: files.map(\.source), records: records, findings: findings)
   }
 }

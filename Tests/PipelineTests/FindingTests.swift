@@ -183,6 +183,38 @@ final class FindingTests: XCTestCase {
     XCTAssertEqual(l1.values["proses_bisnis"], .list(["pb-1", "PB-9"]))
   }
 
+  func testDuplicateAcrossManyOPDsNamesFiveAndCountsTheRest() throws {
+    let offices = ["disdikbud", "dinkes", "rsdp", "dpupr", "disperkim", "bpbd", "dinsos"]
+    var files: [String: String] = [:]
+    for o in offices {
+      files["\(o)_aplikasi.csv"] = Self.appHeader + "\n1,SRIKANDI,RAA.01.02,Web,Aktif,,,,\n"
+    }
+    let a = try run(files)
+    let dups = findings(a, .duplikatLintasOpd)
+    XCTAssertEqual(dups.count, offices.count)
+    let f = try XCTUnwrap(dups.first { $0.location.file == "dinkes_aplikasi.csv" })
+    XCTAssertEqual(f.params["jumlah_opd_lain"], "6")
+    // The first five others in code order are named; the sixth (Dinas Sosial) and
+    // the finding's own OPD are not.
+    let named = try XCTUnwrap(f.params["opd_lain"])
+    XCTAssertTrue(named.hasSuffix("Badan Penanggulangan Bencana Daerah"), named)
+    XCTAssertFalse(named.contains("Dinas Sosial"))
+    XCTAssertFalse(named.contains("Dinas Kesehatan"))
+    let id = Catalog.render(f, lang: .id).message
+    XCTAssertTrue(id.hasSuffix(" dan 1 OPD lain."), id)
+    XCTAssertTrue(Catalog.render(f, lang: .en).message.hasSuffix(" and 1 other OPD."))
+    // Five others or fewer: all named, nothing counted.
+    let small = try run(
+      Dictionary(
+        uniqueKeysWithValues: offices.prefix(3).map {
+          ($0 + "_aplikasi.csv", files[$0 + "_aplikasi.csv"]!)
+        }))
+    for d in findings(small, .duplikatLintasOpd) {
+      XCTAssertFalse(Catalog.render(d, lang: .id).message.contains("OPD lain"))
+      XCTAssertEqual(d.params["jumlah_opd_lain"], "2")
+    }
+  }
+
   func testNotesBelowATableAreNotImportedAndBlankRowsAreCounted() throws {
     let a = try run([
       "dinkes_aplikasi.csv": Self.appHeader + "\n"

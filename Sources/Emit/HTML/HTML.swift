@@ -58,29 +58,35 @@ public struct HTML {
   public static func escape(_ raw: String, mask: Bool = true) -> String {
     let s = mask ? PersonalData.mask(raw) : raw
     // Most values are plain printable ASCII with nothing to replace.
-    if s.utf8.allSatisfy({ b in
-      b >= 0x20 && b < 0x7F && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27
-    }) {
-      return s
-    }
-    var out = String.UnicodeScalarView()
-    for u in s.unicodeScalars {
-      switch u.value {
-      case 0x26: out.append(contentsOf: "&amp;".unicodeScalars)
-      case 0x3C: out.append(contentsOf: "&lt;".unicodeScalars)
-      case 0x3E: out.append(contentsOf: "&gt;".unicodeScalars)
-      case 0x22: out.append(contentsOf: "&quot;".unicodeScalars)
-      case 0x27: out.append(contentsOf: "&#39;".unicodeScalars)
-      case 0x09, 0x0A: out.append(u)
-      case 0x0D: continue
-      case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + u.value)!)
-      case 0x7F: out.append("\u{2421}")
-      case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
-        out.append(contentsOf: visibleCode(u).unicodeScalars)
-      default: out.append(u)
+    var bytes = s
+    let plain = bytes.withUTF8 {
+      $0.allSatisfy { b in
+        b >= 0x20 && b < 0x7F && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27
       }
     }
-    return String(out)
+    if plain { return s }
+    // Bytes, not a String.UnicodeScalarView: appending scalars one by one to a
+    // view is many times slower than to a byte array.
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count + 32)
+    for u in s.unicodeScalars {
+      switch u.value {
+      case 0x26: out.append(contentsOf: "&amp;".utf8)
+      case 0x3C: out.append(contentsOf: "&lt;".utf8)
+      case 0x3E: out.append(contentsOf: "&gt;".utf8)
+      case 0x22: out.append(contentsOf: "&quot;".utf8)
+      case 0x27: out.append(contentsOf: "&#39;".utf8)
+      case 0x09, 0x0A: out.append(UInt8(u.value))
+      case 0x0D: continue
+      case 0x00..<0x20: UTF8.encode(Unicode.Scalar(0x2400 + u.value)!) { out.append($0) }
+      case 0x7F: out.append(contentsOf: "\u{2421}".utf8)
+      case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
+        out.append(contentsOf: visibleCode(u).utf8)
+      case 0x20..<0x7F: out.append(UInt8(u.value))
+      default: UTF8.encode(u) { out.append($0) }
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   static func visibleCode(_ u: Unicode.Scalar) -> String {

@@ -10,7 +10,10 @@ public enum PersonalData {
 
   public static func mask(_ s: String) -> String {
     // Most values hold far fewer than 16 digits.
-    guard s.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 16 else { return s }
+    var digitCount = 0
+    var bytes = s
+    bytes.withUTF8 { for b in $0 where b >= 0x30 && b <= 0x39 { digitCount += 1 } }
+    guard digitCount >= 16 else { return s }
     let u = Array(s.unicodeScalars)
     func isDigit(_ i: Int) -> Bool { i < u.count && u[i].value >= 0x30 && u[i].value <= 0x39 }
     var out = String.UnicodeScalarView()

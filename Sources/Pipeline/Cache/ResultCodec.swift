@@ -171,7 +171,7 @@ enum ResultCodec {
       optString(r.opd)
       // Dictionaries in key order: the same result, the same bytes.
       int(r.values.count)
-      for (k, v) in r.values.sorted(by: { $0.key < $1.key }) {
+      for (k, v) in r.values.pairs.sorted(by: { $0.key < $1.key }) {
         string(k)
         value(v)
       }
@@ -366,7 +366,8 @@ enum ResultCodec {
         let findings = list({ $0.int() }), let rejected = bool()
       else { return nil }
       var r = Record(
-        domain: domain, opd: opd, values: Dictionary(values, uniquingKeysWith: { a, _ in a }),
+        domain: domain, opd: opd,
+        values: FieldValues(Dictionary(values, uniquingKeysWith: { a, _ in a })),
         extra: extra, raw: raw,
         fieldColumns: Dictionary(columns, uniquingKeysWith: { a, _ in a }),
         origin: Origin(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row))

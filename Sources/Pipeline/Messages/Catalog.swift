@@ -3,6 +3,9 @@ import Spreadsheet
 /// The one catalog of what the tool says about findings, in Bahasa Indonesia
 /// and English. A message names the problem; `saran` says how to fix it.
 public enum Catalog {
+  /// How many other OPDs a `duplikat-lintas-opd` message names before it counts the rest.
+  public static let namedOthers = 5
+
   struct Entry {
     let id: String
     let en: String
@@ -265,9 +268,13 @@ public enum Catalog {
         fixID: "Periksa ID yang dirujuk di sel {sel}.",
         fixEN: "Check the id referred to in cell {sel}.")
     case .duplikatLintasOpd:
+      // Past `namedOthers` OPDs the rest are counted, not named.
+      let rest = (Int(f.params["jumlah_opd_lain"] ?? "") ?? 0) - namedOthers
       return Entry(
-        id: "Aplikasi \"{nilai}\" juga dilaporkan oleh: {opd_lain}.",
-        en: "Application \"{nilai}\" is also reported by: {opd_lain}.",
+        id: "Aplikasi \"{nilai}\" juga dilaporkan oleh: {opd_lain}"
+          + (rest > 0 ? " dan \(rest) OPD lain." : "."),
+        en: "Application \"{nilai}\" is also reported by: {opd_lain}"
+          + (rest > 0 ? " and \(rest) other \(rest == 1 ? "OPD" : "OPDs")." : "."),
         fixID: "Pastikan hanya pengelola aplikasi yang melaporkannya; OPD lain cukup merujuknya.",
         fixEN:
           "Make sure only the office that runs the application reports it; others may refer to it.")

@@ -21,8 +21,8 @@ public struct Consolidate {
 
   public init(standard: Standard) { self.standard = standard }
 
-  public func run(_ files: [FileResult]) -> Architecture {
-    var (records, findings) = Self.merge(files)
+  public func run(_ files: consuming [FileResult]) -> Architecture {
+    var (records, findings) = Self.merge(&files)
     func add(_ f: Finding, to i: Int) {
       records[i].findings.append(findings.count)
       findings.append(f)
@@ -119,20 +119,27 @@ public struct Consolidate {
     for (_, group) in byName.sorted(by: { $0.key < $1.key }) {
       let opds = Set(group.compactMap { records[$0].opd }).sorted()
       guard opds.count > 1 else { continue }
-      // The other OPDs' names, once per OPD of the group (not per record).
-      var othersOf: [String: String] = [:]
+      // The other OPDs, once per OPD of the group (not per record). The message
+      // names the first few; `jumlah_opd_lain` keeps how many there are.
+      var othersOf: [String: [String: String]] = [:]
       for i in group {
         let r = records[i]
         let opd = r.opd ?? ""
-        let others =
+        let params =
           othersOf[opd]
-          ?? opds.filter { $0 != r.opd }.compactMap { officeName[$0] }.joined(separator: ", ")
-        othersOf[opd] = others
+          ?? {
+            let others = opds.filter { $0 != r.opd }.compactMap { officeName[$0] }
+            return [
+              "opd_lain": others.prefix(Catalog.namedOthers).joined(separator: ", "),
+              "jumlah_opd_lain": String(others.count),
+            ]
+          }()
+        othersOf[opd] = params
         add(
           Finding(
             .duplikatLintasOpd, at: cellOf(r, "nama"), sheetIndex: r.origin.sheetIndex,
             column: r.fieldColumns["nama"]?.label, field: "nama", value: r.text("nama"),
-            params: ["opd_lain": others]), to: i)
+            params: params), to: i)
       }
     }
 

@@ -165,12 +165,13 @@ public struct FileProcessor: Sendable {
         continue
       }
       let table = locator.locate(grid, domain: domain, header: header)
+      _ = consume grid
       summary.headerRow = table.headerRow
       summary.blank = table.blank
       summary.dataRows = table.rows.count
       result.source.tables.append(summary)
       var validator = TableValidator(
-        standard: standard, reader: reader, table: table, file: file, sheet: sheetName,
+        standard: standard, reader: reader, table: consume table, file: file, sheet: sheetName,
         sheetIndex: i, fileOPD: fileOPD)
       validator.run(into: &result)
     }

@@ -7,7 +7,7 @@ import Standard
 struct TableValidator {
   let standard: Standard
   let reader: FieldReader
-  let table: LocatedTable
+  private(set) var table: LocatedTable
   let file: String
   let sheet: String?
   let sheetIndex: Int
@@ -109,13 +109,25 @@ struct TableValidator {
     // Rows read from the same columns share one map of them (copy on write,
     // see `setColumn`), instead of one dictionary per row.
     var sharedColumns: [String: (column: Int, label: String)] = [:]
-    for row in table.rows {
+    let fieldKeys = FieldValues.Keys(domain.fields.map(\.key))
+    // Each row's cells are let go once its record is built, so a large sheet's
+    // cells are not all held beside its records (the grid is dropped already).
+    var rows: [DataRow] = []
+    swap(&rows, &table.rows)
+    for k in rows.indices {
+      let row = rows[k]
+      rows[k].cells = []
       var record = Record(
-        domain: domain.key, opd: nil, values: [:],
+        domain: domain.key, opd: nil, values: FieldValues(fieldKeys),
         extra: [], raw: [], fieldColumns: sharedColumns,
         origin: Origin(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row.number))
       record.findings = blocking
-      for c in table.columns where row.cell(c.index).hasValue || row.cell(c.index) != .empty {
+      // Sized to the row's cells: grown by appending, most rows' lists would
+      // carry unused room.
+      var filled = 0
+      for c in table.columns where row.cell(c.index) != .empty { filled += 1 }
+      record.raw.reserveCapacity(filled)
+      for c in table.columns {
         let cell = row.cell(c.index)
         if case .empty = cell { continue }
         record.raw.append((uniqueLabel[c.index]!, cell))
