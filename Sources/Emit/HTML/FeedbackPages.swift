@@ -24,10 +24,11 @@ struct FeedbackPages {
     var used: Set<String> = [Self.unknownName]
     var out: [(String, String)] = []
     for o in facts.sendingOffices {
-      var name = Self.safeName(o.code + "-" + o.abbreviation.lowercased())
+      let base = Self.safeName(o.code + "-" + o.abbreviation.lowercased())
+      var name = base
       var n = 2
       while used.contains(name + ".html") {
-        name = Self.safeName(o.code + "-" + o.abbreviation.lowercased()) + "-\(n)"
+        name = base + "-\(n)"
         n += 1
       }
       used.insert(name + ".html")
