@@ -100,7 +100,7 @@ extension Consolidate {
       swap(&fileRecords, &files[k].records)
       if offset > 0 {
         for j in fileRecords.indices {
-          fileRecords[j].findings = fileRecords[j].findings.map { $0 + offset }
+          for f in fileRecords[j].findings.indices { fileRecords[j].findings[f] += offset }
         }
       }
       if records.isEmpty { records = fileRecords } else { records += fileRecords }

@@ -61,6 +61,12 @@ public struct FieldValues: Sendable {
     return out + others.map { ($0.key, $0.value) }
   }
 
+  /// The text value of `key`, when it holds text.
+  public func text(_ key: String) -> String? {
+    if case .text(let s)? = self[key] { return s }
+    return nil
+  }
+
   public var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } + others.count }
 }
 
@@ -92,10 +98,7 @@ public struct Record: Sendable {
   /// The id as written, before any id was assigned.
   public var idWasEmpty: Bool { values["id"] == nil }
 
-  public func text(_ key: String) -> String? {
-    if case .text(let s)? = values[key] { return s }
-    return nil
-  }
+  public func text(_ key: String) -> String? { values.text(key) }
 }
 
 /// The accounting of one imported sheet or CSV (`sumber[].tabel[]`).

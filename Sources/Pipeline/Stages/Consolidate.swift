@@ -21,59 +21,62 @@ public struct Consolidate {
 
   public init(standard: Standard) { self.standard = standard }
 
+  /// Ids are unique within one OPD and domain.
+  private struct Scope: Hashable {
+    var opd: String
+    var domain: String
+  }
+
   public func run(_ files: consuming [FileResult]) -> Architecture {
     var (records, findings) = Self.merge(&files)
-    func add(_ f: Finding, to i: Int) {
-      records[i].findings.append(findings.count)
-      findings.append(f)
-    }
-    func cellOf(_ r: Record, _ field: String) -> Location {
-      let c = r.fieldColumns[field]
-      return Location(
-        file: r.origin.file, sheet: r.origin.sheet, row: r.origin.row, column: c?.column)
-    }
+    // Records are reached by index and through static helpers, never captured
+    // by a closure: a captured array is boxed, and each access then copied the
+    // whole `Record` (its arrays and strings retained), a tenth of a large run.
+    func scope(_ r: borrowing Record) -> Scope { Scope(opd: r.opd ?? "", domain: r.domain) }
 
     // Ids: the later rows with a taken id are rejected; empty ids are assigned.
-    var taken: [String: Set<String>] = [:]
+    var taken: [Scope: Set<String>] = [:]
     for i in records.indices {
-      guard let id = records[i].text("id") else { continue }
-      let scope = "\(records[i].opd ?? "")|\(records[i].domain)"
-      if !taken[scope, default: []].insert(id.lowercased()).inserted {
-        let r = records[i]
-        add(
-          Finding(
-            .idGanda, at: cellOf(r, "id"), sheetIndex: r.origin.sheetIndex,
-            column: r.fieldColumns["id"]?.label, field: "id", value: id), to: i)
+      guard let id = records[i].values.text("id") else { continue }
+      if !taken[scope(records[i]), default: []].insert(id.lowercased()).inserted {
+        Self.add(Self.finding(.idGanda, records[i], field: "id", value: id), to: i, &records, &findings)
       }
     }
     for i in records.indices where records[i].values["id"] == nil {
-      let r = records[i]
-      let scope = "\(r.opd ?? "")|\(r.domain)"
-      let prefix = standard.domain(r.domain)?.idPrefix ?? "ID"
-      let name = r.text("nama") ?? r.text("uraian") ?? ""
-      let digest = SHA256.hash(data: Data("\(r.opd ?? "")\n\(r.domain)\n\(MatchKey.of(name))".utf8))
+      let key = scope(records[i])
+      let prefix = standard.domain(key.domain)?.idPrefix ?? "ID"
+      let name = records[i].values.text("nama") ?? records[i].values.text("uraian") ?? ""
+      let digest = SHA256.hash(data: Data("\(key.opd)\n\(key.domain)\n\(MatchKey.of(name))".utf8))
       let hex = digest.prefix(4).map { String(format: "%02x", $0) }.joined()
       var id = "\(prefix)-\(hex)"
       var n = 2
-      while taken[scope, default: []].contains(id.lowercased()) {
+      while taken[key, default: []].contains(id.lowercased()) {
         id = "\(prefix)-\(hex)-\(n)"
         n += 1
       }
-      taken[scope, default: []].insert(id.lowercased())
+      taken[key, default: []].insert(id.lowercased())
       records[i].values["id"] = .text(id)
-      add(
-        Finding(
-          .idDibuat, at: cellOf(r, "id"), sheetIndex: r.origin.sheetIndex,
-          column: r.fieldColumns["id"]?.label, field: "id", params: ["id": id]), to: i)
+      Self.add(
+        Self.finding(.idDibuat, records[i], field: "id", params: ["id": id]), to: i, &records,
+        &findings)
     }
 
     // References resolve against all ids of the OPD, rejected rows included.
+    let referenceFields = Dictionary(
+      uniqueKeysWithValues: standard.domains.map { d in
+        (
+          d.key,
+          d.fields.compactMap { f -> (key: String, targets: [String])? in
+            guard case .reference(let targets) = f.type else { return nil }
+            return (f.key, targets)
+          }
+        )
+      })
     for i in records.indices {
-      let r = records[i]
-      guard let domain = standard.domain(r.domain) else { continue }
-      for field in domain.fields {
-        guard case .reference(let targets) = field.type, case .list(let ids)? = r.values[field.key]
-        else { continue }
+      guard let fields = referenceFields[records[i].domain] else { continue }
+      let opd = records[i].opd ?? ""
+      for (key, targets) in fields {
+        guard case .list(let ids)? = records[i].values[key] else { continue }
         var resolved: [String] = []
         for id in ids {
           var hit: String?
@@ -86,7 +89,7 @@ public struct Consolidate {
                 want = explicit[1]
               }
             }
-            if taken["\(r.opd ?? "")|\(t)"]?.contains(want.lowercased()) == true {
+            if taken[Scope(opd: opd, domain: t)]?.contains(want.lowercased()) == true {
               hit = targets.count > 1 ? "\(t):\(want)" : want
               break
             }
@@ -95,51 +98,48 @@ public struct Consolidate {
             resolved.append(hit)
           } else {
             resolved.append(id)
-            add(
-              Finding(
-                .referensiTidakDitemukan, at: cellOf(r, field.key), sheetIndex: r.origin.sheetIndex,
-                column: r.fieldColumns[field.key]?.label, field: field.key, value: id,
-                params: [
-                  "domain": targets.compactMap { standard.domain($0)?.label }.joined(separator: "/")
-                ]),
-              to: i)
+            let domains = targets.compactMap { standard.domain($0)?.label }
+            Self.add(
+              Self.finding(
+                .referensiTidakDitemukan, records[i], field: key, value: id,
+                params: ["domain": domains.joined(separator: "/")]), to: i, &records, &findings)
           }
         }
-        records[i].values[field.key] = .list(resolved)
+        records[i].values[key] = .list(resolved)
       }
     }
 
     // The same application reported by several OPDs.
     var byName: [String: [Int]] = [:]
     for i in records.indices where records[i].domain == "aplikasi" && records[i].opd != nil {
-      if let name = records[i].text("nama") { byName[MatchKey.of(name), default: []].append(i) }
+      if let name = records[i].values.text("nama") { byName[MatchKey.of(name), default: []].append(i) }
     }
     let officeName = Dictionary(
       standard.opds.offices.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     for (_, group) in byName.sorted(by: { $0.key < $1.key }) {
-      let opds = Set(group.compactMap { records[$0].opd }).sorted()
+      var opdSet = Set<String>()
+      for i in group { if let o = records[i].opd { opdSet.insert(o) } }
+      let opds = opdSet.sorted()
       guard opds.count > 1 else { continue }
       // The other OPDs, once per OPD of the group (not per record). The message
       // names the first few; `jumlah_opd_lain` keeps how many there are.
       var othersOf: [String: [String: String]] = [:]
       for i in group {
-        let r = records[i]
-        let opd = r.opd ?? ""
+        let opd = records[i].opd ?? ""
         let params =
           othersOf[opd]
           ?? {
-            let others = opds.filter { $0 != r.opd }.compactMap { officeName[$0] }
+            let others = opds.filter { $0 != opd }.compactMap { officeName[$0] }
             return [
               "opd_lain": others.prefix(Catalog.namedOthers).joined(separator: ", "),
               "jumlah_opd_lain": String(others.count),
             ]
           }()
         othersOf[opd] = params
-        add(
-          Finding(
-            .duplikatLintasOpd, at: cellOf(r, "nama"), sheetIndex: r.origin.sheetIndex,
-            column: r.fieldColumns["nama"]?.label, field: "nama", value: r.text("nama"),
-            params: params), to: i)
+        Self.add(
+          Self.finding(
+            .duplikatLintasOpd, records[i], field: "nama", value: records[i].values.text("nama"),
+            params: params), to: i, &records, &findings)
       }
     }
 
@@ -161,32 +161,99 @@ public struct Consolidate {
     }
     var newIndex = [Int](repeating: 0, count: findings.count)
     for (n, old) in order.enumerated() { newIndex[old] = n }
-    let sortedFindings = order.map { findings[$0] }
+    Self.permute(&findings, to: order)
+    let sortedFindings = findings
+    findings = []
     for i in records.indices {
-      records[i].findings = Array(Set(records[i].findings.map { newIndex[$0] })).sorted()
+      for k in records[i].findings.indices {
+        records[i].findings[k] = newIndex[records[i].findings[k]]
+      }
+      if records[i].findings.count > 1 {
+        records[i].findings.sort()
+        // A finding shared by a table's rows is listed once per record.
+        var last = -1
+        records[i].findings.removeAll { f in
+          defer { last = f }
+          return f == last
+        }
+      }
     }
-    records.sort {
-      ($0.origin.file, $0.origin.sheetIndex, $0.origin.row) < (
-        $1.origin.file, $1.origin.sheetIndex, $1.origin.row
-      )
+    // Merged in file order, tables in sheet order and rows in row order, the
+    // records are nearly always sorted already; sorting checks first.
+    func before(_ a: Origin, _ b: Origin) -> Bool {
+      (a.file, a.sheetIndex, a.row) < (b.file, b.sheetIndex, b.row)
     }
+    var sorted = true
+    for i in records.indices.dropFirst() where before(records[i].origin, records[i - 1].origin) {
+      sorted = false
+      break
+    }
+    if !sorted { records.sort { before($0.origin, $1.origin) } }
 
     // The accounting of each table.
     var sources = files.map(\.source)
-    var tally: [String: (Int, Int)] = [:]
-    for r in records {
-      let key = "\(r.origin.file)|\(r.origin.sheetIndex)"
-      var t = tally[key] ?? (0, 0)
-      if r.rejected { t.1 += 1 } else { t.0 += 1 }
-      tally[key] = t
+    struct Table: Hashable {
+      var file: String
+      var sheetIndex: Int
+    }
+    var tally: [Table: (accepted: Int, rejected: Int)] = [:]
+    for i in records.indices {
+      let key = Table(file: records[i].origin.file, sheetIndex: records[i].origin.sheetIndex)
+      if records[i].rejected {
+        tally[key, default: (0, 0)].rejected += 1
+      } else {
+        tally[key, default: (0, 0)].accepted += 1
+      }
     }
     for s in sources.indices {
       for t in sources[s].tables.indices {
-        let (a, rj) = tally["\(sources[s].path)|\(sources[s].tables[t].sheetIndex)"] ?? (0, 0)
+        let key = Table(file: sources[s].path, sheetIndex: sources[s].tables[t].sheetIndex)
+        let (a, rj) = tally[key] ?? (0, 0)
         sources[s].tables[t].accepted = a
         sources[s].tables[t].rejected = rj
       }
     }
     return Architecture(sources: sources, records: records, findings: sortedFindings)
+  }
+
+  private static func add(
+    _ f: Finding, to i: Int, _ records: inout [Record], _ findings: inout [Finding]
+  ) {
+    records[i].findings.append(findings.count)
+    findings.append(f)
+  }
+
+  /// A finding about one field of a record, at the cell it was read from.
+  private static func finding(
+    _ type: FindingType, _ r: borrowing Record, field: String, value: String? = nil,
+    params: [String: String] = [:]
+  ) -> Finding {
+    let c = r.fieldColumns[field]
+    let o = r.origin
+    return Finding(
+      type, at: Location(file: o.file, sheet: o.sheet, row: o.row, column: c?.column),
+      sheetIndex: o.sheetIndex, column: c?.label, field: field, value: value, params: params)
+  }
+
+  /// Puts `items` into the order `order` gives (`order[n]` is the index of the
+  /// item that goes to position n), in place: the run's findings are not held twice.
+  static func permute<T>(_ items: inout [T], to order: [Int]) {
+    var placed = [Bool](repeating: false, count: items.count)
+    for start in items.indices where !placed[start] {
+      // Follow the cycle: position n takes the item from order[n]; the item at
+      // the start is held aside until the cycle comes back to it.
+      let first = items[start]
+      var n = start
+      while true {
+        placed[n] = true
+        let from = order[n]
+        if from == start {
+          items[n] = first
+          break
+        }
+        items[n] = items[from]
+        n = from
+      }
+    }
   }
 }
