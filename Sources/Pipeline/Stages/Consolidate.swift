@@ -39,7 +39,8 @@ public struct Consolidate {
     for i in records.indices {
       guard let id = records[i].values.text("id") else { continue }
       if !taken[scope(records[i]), default: []].insert(id.lowercased()).inserted {
-        Self.add(Self.finding(.idGanda, records[i], field: "id", value: id), to: i, &records, &findings)
+        Self.add(
+          Self.finding(.idGanda, records[i], field: "id", value: id), to: i, &records, &findings)
       }
     }
     for i in records.indices where records[i].values["id"] == nil {
@@ -112,7 +113,9 @@ public struct Consolidate {
     // The same application reported by several OPDs.
     var byName: [String: [Int]] = [:]
     for i in records.indices where records[i].domain == "aplikasi" && records[i].opd != nil {
-      if let name = records[i].values.text("nama") { byName[MatchKey.of(name), default: []].append(i) }
+      if let name = records[i].values.text("nama") {
+        byName[MatchKey.of(name), default: []].append(i)
+      }
     }
     let officeName = Dictionary(
       standard.opds.offices.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
