@@ -29,18 +29,35 @@ public enum Cell: Hashable, Sendable {
 
 /// A calendar date with no time zone.
 public struct CivilDate: Hashable, Sendable, Comparable {
-  public var year: Int
-  public var month: Int
-  public var day: Int
+  // Stored in 6 bytes, not three Ints: a date is a payload of `Cell` and
+  // `Value`, and the widest payload sets the size of every cell and value a
+  // run holds (40 → 24 bytes a cell). Years beyond ±2 billion are clamped.
+  private var storedYear: Int32
+  private var storedMonth: UInt8
+  private var storedDay: UInt8
+
+  public var year: Int {
+    get { Int(storedYear) }
+    set { storedYear = Int32(clamping: newValue) }
+  }
+  /// 1–12 wherever a date is made (the readers check before they build one).
+  public var month: Int {
+    get { Int(storedMonth) }
+    set { storedMonth = UInt8(clamping: newValue) }
+  }
+  public var day: Int {
+    get { Int(storedDay) }
+    set { storedDay = UInt8(clamping: newValue) }
+  }
+
   public init(year: Int, month: Int, day: Int) {
-    self.year = year
-    self.month = month
-    self.day = day
+    storedYear = Int32(clamping: year)
+    storedMonth = UInt8(clamping: month)
+    storedDay = UInt8(clamping: day)
   }
   public static func < (a: CivilDate, b: CivilDate) -> Bool {
     (a.year, a.month, a.day) < (b.year, b.month, b.day)
   }
-  /// `YYYY-MM-DD`.
   public var iso: String {
     func pad(_ v: Int, _ n: Int) -> String {
       let s = String(v)
