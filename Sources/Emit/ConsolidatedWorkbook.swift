@@ -291,7 +291,7 @@ public struct ConsolidatedWorkbook {
   }
 
   /// Cells by column label, one `Label: value` line each.
-  static func cells(_ cells: [(String, Cell)]) -> String {
+  static func cells(_ cells: some Sequence<(String, Cell)>) -> String {
     cells.compactMap { label, cell in
       let t = text(cell)
       return t.isEmpty ? nil : "\(label): \(t)"

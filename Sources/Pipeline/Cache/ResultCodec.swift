@@ -158,7 +158,7 @@ enum ResultCodec {
         for s in l { string(s) }
       }
     }
-    mutating func cells(_ pairs: [(String, Cell)]) {
+    mutating func cells(_ pairs: RowCells) {
       int(pairs.count)
       for (label, c) in pairs {
         string(label)
@@ -344,11 +344,11 @@ enum ResultCodec {
       default: return nil
       }
     }
-    mutating func cells() -> [(String, Cell)]? {
+    mutating func cells() -> RowCells? {
       list { r -> (String, Cell)? in
         guard let label = r.string(), let c = r.cell() else { return nil }
         return (label, c)
-      }
+      }.map(RowCells.init)
     }
 
     mutating func record() -> Record? {

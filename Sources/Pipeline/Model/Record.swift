@@ -70,6 +70,42 @@ public struct FieldValues: Sendable {
   public var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } + others.count }
 }
 
+/// Cells of a row by column label (`tambahan`, and the raw values `ditolak`
+/// reports). The labels are held once per table; each row keeps its non-empty
+/// cells with the position of their label: 24 bytes a cell instead of 40 with
+/// a label string beside every cell.
+public struct RowCells: RandomAccessCollection, Sendable {
+  /// The labels of a table's columns, shared by its rows.
+  public final class Labels: Sendable {
+    let names: [String]
+    public init(_ names: [String]) { self.names = names }
+  }
+
+  private let labels: Labels
+  private var entries: [(cell: Cell, label: UInt32)] = []
+
+  public init(_ labels: Labels) { self.labels = labels }
+
+  /// Cells with labels of their own (a cached result, a test).
+  public init(_ pairs: [(String, Cell)]) {
+    labels = Labels(pairs.map(\.0))
+    entries = pairs.enumerated().map { ($0.element.1, UInt32($0.offset)) }
+  }
+
+  /// `label` is a position in the shared labels.
+  public mutating func append(_ cell: Cell, label: Int) {
+    entries.append((cell, UInt32(label)))
+  }
+
+  public mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { entries.count }
+  public subscript(i: Int) -> (String, Cell) {
+    (labels.names[Int(entries[i].label)], entries[i].cell)
+  }
+}
+
 /// Where a record came from.
 public struct Origin: Sendable, Hashable {
   public var file: String
@@ -86,9 +122,9 @@ public struct Record: Sendable {
   /// Field key → value; a missing key is an empty field.
   public var values: FieldValues
   /// Unknown columns: label → cell, so nothing typed is lost.
-  public var extra: [(String, Cell)]
+  public var extra: RowCells
   /// Every cell of the row by column label, as `ditolak` reports a rejected record.
-  public var raw: [(String, Cell)]
+  public var raw: RowCells
   /// Where each field's value was read (for findings raised in later stages).
   public var fieldColumns: [String: (column: Int, label: String)]
   public var origin: Origin

@@ -110,6 +110,14 @@ struct TableValidator {
     // see `setColumn`), instead of one dictionary per row.
     var sharedColumns: [String: (column: Int, label: String)] = [:]
     let fieldKeys = FieldValues.Keys(domain.fields.map(\.key))
+    // Column labels by position in `table.columns`, shared by the rows' cells.
+    var labelNames = table.columns.map { uniqueLabel[$0.index] ?? $0.label }
+    let extraSlots = extras.map { e in
+      if let slot = table.columns.firstIndex(where: { $0.index == e.index }) { return slot }
+      labelNames.append(uniqueLabel[e.index] ?? e.label)
+      return labelNames.count - 1
+    }
+    let labels = RowCells.Labels(labelNames)
     // Each row's cells are let go once its record is built, so a large sheet's
     // cells are not all held beside its records (the grid is dropped already).
     var rows: [DataRow] = []
@@ -119,7 +127,7 @@ struct TableValidator {
       rows[k].cells = []
       var record = Record(
         domain: domain.key, opd: nil, values: FieldValues(fieldKeys),
-        extra: [], raw: [], fieldColumns: sharedColumns,
+        extra: RowCells(labels), raw: RowCells(labels), fieldColumns: sharedColumns,
         origin: Origin(file: file, sheet: sheet, sheetIndex: sheetIndex, row: row.number))
       record.findings = blocking
       // Sized to the row's cells: grown by appending, most rows' lists would
@@ -127,13 +135,13 @@ struct TableValidator {
       var filled = 0
       for c in table.columns where row.cell(c.index) != .empty { filled += 1 }
       record.raw.reserveCapacity(filled)
-      for c in table.columns {
+      for (slot, c) in table.columns.enumerated() {
         let cell = row.cell(c.index)
         if case .empty = cell { continue }
-        record.raw.append((uniqueLabel[c.index]!, cell))
+        record.raw.append(cell, label: slot)
       }
-      for c in extras where row.cell(c.index) != .empty {
-        record.extra.append((uniqueLabel[c.index]!, row.cell(c.index)))
+      for (e, slot) in zip(extras, extraSlots) where row.cell(e.index) != .empty {
+        record.extra.append(row.cell(e.index), label: slot)
       }
       func add(_ f: Finding) {
         record.findings.append(result.findings.count)
