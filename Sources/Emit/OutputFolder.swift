@@ -203,22 +203,24 @@ public final class OutputFolder: @unchecked Sendable {
     staging = ""
   }
 
-  /// A file name made from text of the inputs (an OPD or sheet name), safe to
-  /// pass to `write` as one path component: separators, control characters
-  /// and leading dots become `-` or go, and it is at most 120 bytes long.
-  public static func safeFileName(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
+  /// A file name made from text of the inputs or the registry (an OPD's code
+  /// and abbreviation), safe to pass to `write` as one path component: ASCII
+  /// letters, digits, `.`, `-` and `_` only, every other character a `-`, no
+  /// run of dots or dashes, none at either end, at most 80 characters;
+  /// `fallback` when nothing is left.
+  public static func safeFileName(_ text: String, fallback: String = "_") -> String {
+    var out = ""
     for u in text.unicodeScalars {
-      switch u {
-      case "/", "\\", ":", "*", "?", "\"", "<", ">", "|": out.append("-")
-      case _ where u.properties.generalCategory == .control: out.append(" ")
-      default: out.append(u)
-      }
+      let c = Character(u)
+      let ok = u.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")
+      let next: Character = ok ? c : "-"
+      if next == "." || next == "-", let last = out.last, last == "." || last == "-" { continue }
+      out.append(next)
     }
-    var s = String(out).trimmingCharacters(in: .whitespaces)
-    while s.hasPrefix(".") || s.hasPrefix("-") { s.removeFirst() }
-    while s.utf8.count > 120 { s.removeLast() }
-    return s.isEmpty ? "_" : s
+    while let f = out.first, f == "." || f == "-" { out.removeFirst() }
+    while let l = out.last, l == "." || l == "-" { out.removeLast() }
+    out = String(out.prefix(80))
+    return out.isEmpty ? fallback : out
   }
 
   // MARK: - Helpers

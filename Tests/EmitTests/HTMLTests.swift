@@ -60,14 +60,16 @@ final class PersonalDataTests: XCTestCase {
 
 final class FeedbackNameTests: XCTestCase {
   func testFileNamesStayInTheFolder() {
-    XCTAssertEqual(FeedbackPages.safeName("../../etc/passwd"), "etc-passwd")
-    XCTAssertEqual(FeedbackPages.safeName("1.02.0.00-dinkes"), "1.02.0.00-dinkes")
-    XCTAssertEqual(FeedbackPages.safeName("a/..\u{0}\u{202E}b"), "a-b")
-    XCTAssertEqual(FeedbackPages.safeName("...."), "opd")
-    XCTAssertEqual(FeedbackPages.safeName(""), "opd")
-    XCTAssertEqual(FeedbackPages.safeName("Dinas Pekerjaan Umum"), "Dinas-Pekerjaan-Umum")
+    XCTAssertEqual(OutputFolder.safeFileName("../../etc/passwd", fallback: "opd"), "etc-passwd")
+    XCTAssertEqual(
+      OutputFolder.safeFileName("1.02.0.00-dinkes", fallback: "opd"), "1.02.0.00-dinkes")
+    XCTAssertEqual(OutputFolder.safeFileName("a/..\u{0}\u{202E}b", fallback: "opd"), "a-b")
+    XCTAssertEqual(OutputFolder.safeFileName("....", fallback: "opd"), "opd")
+    XCTAssertEqual(OutputFolder.safeFileName("", fallback: "opd"), "opd")
+    XCTAssertEqual(
+      OutputFolder.safeFileName("Dinas Pekerjaan Umum", fallback: "opd"), "Dinas-Pekerjaan-Umum")
     for s in ["..", "a/../b", "x\u{7}y", "<script>", "ü.ß"] {
-      let n = FeedbackPages.safeName(s)
+      let n = OutputFolder.safeFileName(s, fallback: "opd")
       XCTAssertFalse(n.contains("/") || n.contains("..") || n.hasPrefix("."), n)
       XCTAssertTrue(n.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 }, n)
     }

@@ -24,7 +24,8 @@ struct FeedbackPages {
     var used: Set<String> = [Self.unknownName]
     var out: [(String, String)] = []
     for o in facts.sendingOffices {
-      let base = Self.safeName(o.code + "-" + o.abbreviation.lowercased())
+      let base = OutputFolder.safeFileName(
+        o.code + "-" + o.abbreviation.lowercased(), fallback: "opd")
       var name = base
       var n = 2
       while used.contains(name + ".html") {
@@ -36,23 +37,6 @@ struct FeedbackPages {
     }
     if hasUnknown { out.append(("", Self.unknownName)) }
     return out
-  }
-
-  /// A file name from registry text that cannot leave the folder: ASCII
-  /// letters, digits, `.`, `-` and `_` only, no run of dots, no leading dot.
-  static func safeName(_ s: String) -> String {
-    var out = ""
-    for u in s.unicodeScalars {
-      let c = Character(u)
-      let ok = u.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")
-      let next: Character = ok ? c : "-"
-      if next == "." || next == "-", let last = out.last, last == "." || last == "-" { continue }
-      out.append(next)
-    }
-    while let f = out.first, f == "." || f == "-" { out.removeFirst() }
-    while let l = out.last, l == "." || l == "-" { out.removeLast() }
-    out = String(out.prefix(80))
-    return out.isEmpty ? "opd" : out
   }
 
   var hasUnknown: Bool {
