@@ -165,20 +165,17 @@ public struct ArchitectureDocument {
   }
 
   private func opdEntries() -> [JSON] {
-    var files: [String: Set<String>] = [:]
-    var counts: [String: [String: Int]] = [:]
-    for r in architecture.records {
-      guard let o = r.opd else { continue }
-      files[o, default: []].insert(r.origin.file)
-      if !r.rejected { counts[o, default: [:]][r.domain, default: 0] += 1 }
-    }
+    let tally = architecture.byOPD
     return standard.opds.offices.map { o in
       .object([
         ("kode", .string(o.code)),
         ("nama", .string(o.name)),
         ("singkatan", .string(o.abbreviation)),
-        ("berkas", .array((files[o.code] ?? []).sorted().map(JSON.string))),
-        ("jumlah", .object(standard.domains.map { ($0.key, .int(counts[o.code]?[$0.key] ?? 0)) })),
+        ("berkas", .array((tally.files[o.code] ?? []).map(JSON.string))),
+        (
+          "jumlah",
+          .object(standard.domains.map { ($0.key, .int(tally.count(o.code, $0.key).accepted)) })
+        ),
       ])
     }
   }

@@ -78,19 +78,8 @@ public struct ConsolidatedWorkbook {
     let tables = a.sources.flatMap(\.tables)
     var perLevel: [Severity: Int] = [:]
     for f in a.findings { perLevel[f.severity, default: 0] += 1 }
-    var accepted: [String: [String: Int]] = [:]
-    var rejected: [String: Int] = [:]
-    var files: [String: Set<String>] = [:]
-    for r in a.records {
-      guard let o = r.opd else { continue }
-      files[o, default: []].insert(r.origin.file)
-      if r.rejected {
-        rejected[o, default: 0] += 1
-      } else {
-        accepted[o, default: [:]][r.domain, default: 0] += 1
-      }
-    }
-    let silent = standard.opds.offices.filter { files[$0.code] == nil }.count
+    let tally = a.byOPD
+    let silent = standard.opds.offices.filter { tally.files[$0.code] == nil }.count
 
     try s.string(0, 0, "Konsolidasi arsitektur SPBE", .init(bold: true))
     let facts: [(String, Any)] = [
@@ -137,16 +126,14 @@ public struct ConsolidatedWorkbook {
       try s.string(row, c + 1, o.name, Self.top)
       try s.string(row, c + 2, o.abbreviation, Self.top)
       c = 3
-      var total = 0
       for d in standard.domains {
-        let n = accepted[o.code]?[d.key] ?? 0
-        total += n
-        try s.number(row, c, Double(n), Self.top)
+        try s.number(row, c, Double(tally.count(o.code, d.key).accepted), Self.top)
         c += 1
       }
-      try s.number(row, c, Double(total), Self.top)
-      try s.number(row, c + 1, Double(rejected[o.code] ?? 0), Self.top)
-      try s.string(row, c + 2, (files[o.code] ?? []).sorted().joined(separator: "\n"), Self.wrapTop)
+      let total = tally.total(o.code)
+      try s.number(row, c, Double(total.accepted), Self.top)
+      try s.number(row, c + 1, Double(total.rejected), Self.top)
+      try s.string(row, c + 2, (tally.files[o.code] ?? []).joined(separator: "\n"), Self.wrapTop)
     }
     try s.autofilter(firstRow: headerRow, firstCol: 0, lastRow: row, lastCol: labels.count - 1)
     s.fitColumns(min: 8, max: 50)

@@ -3,15 +3,14 @@ import Pipeline
 import Standard
 
 /// What the report and the feedback pages both need from a consolidated run:
-/// counts per OPD and domain, the files of each OPD, and which OPD each finding
-/// is for. Computed once for all pages.
+/// the files of each OPD (those with its rows, and unreadable ones named after
+/// it), and which OPD each finding is for. Computed once for all pages; the
+/// counts per OPD and domain are the run's own (`Architecture.byOPD`).
 struct ReportFacts {
   let architecture: Architecture
   let standard: Standard
   let language: Language
 
-  /// OPD code → domain key → (accepted, rejected).
-  private(set) var counts: [String: [String: (accepted: Int, rejected: Int)]] = [:]
   /// OPD code → the files it sent (those holding its rows, or named after it).
   private(set) var files: [String: [String]] = [:]
   /// Finding index → the OPD codes it concerns; empty when its OPD is unknown.
@@ -41,9 +40,6 @@ struct ReportFacts {
       filesOf[o, default: []].insert(r.origin.file)
       byFile[r.origin.file, default: []].insert(o)
       bySheet["\(r.origin.file)|\(r.origin.sheetIndex)", default: []].insert(o)
-      var c = counts[o, default: [:]][r.domain] ?? (0, 0)
-      if r.rejected { c.rejected += 1 } else { c.accepted += 1 }
-      counts[o, default: [:]][r.domain] = c
     }
     // A file without rows of a known OPD (unreadable, no table) belongs to the
     // OPD its name tells, as extraction would have read it.

@@ -129,7 +129,7 @@ struct ReportPage {
           h.element("figcaption", tr("OPD yang sudah mengirim", "OPDs that have sent"))
           let perDomain = facts.standard.domains.map { d -> Chart.Bar in
             let count = facts.standard.opds.offices.filter {
-              (facts.counts[$0.code]?[d.key]?.accepted ?? 0) > 0
+              facts.architecture.byOPD.count($0.code, d.key).accepted > 0
             }.count
             return Chart.Bar(label: facts.domainLabel(d.key), parts: [count, offices - count])
           }
@@ -175,15 +175,16 @@ struct ReportPage {
         + (feedbackLinks.isEmpty ? [] : [.text(tr("Umpan balik", "Feedback"))])
       h.table(class: "heat", columns) { h in
         for o in facts.standard.opds.offices {
-          let c = facts.counts[o.code] ?? [:]
-          let total = c.values.reduce(0) { $0 + $1.accepted }
+          let tally = facts.architecture.byOPD
+          let total = tally.total(o.code).accepted
           h.element("tr", ["class": facts.files[o.code] == nil ? "none" : ""]) { h in
             h.element("td") { h in
               h.text(o.name)
               h.element("div", ["class": "small muted"], o.code)
             }
             for d in domains {
-              let (ok, bad) = c[d.key] ?? (0, 0)
+              let count = tally.count(o.code, d.key)
+              let (ok, bad) = (count.accepted, count.rejected)
               h.element(
                 "td",
                 [

@@ -8,9 +8,57 @@ public struct Architecture: Sendable {
   public var sources: [SourceFile]
   public var records: [Record]
   public var findings: [Finding]
+  /// What each OPD contributed, counted once for every output.
+  public let byOPD: OPDTally
+
+  public init(sources: [SourceFile], records: [Record], findings: [Finding]) {
+    self.sources = sources
+    self.records = records
+    self.findings = findings
+    byOPD = OPDTally(records)
+  }
 
   public var accepted: [Record] { records.filter { !$0.rejected } }
   public var rejected: [Record] { records.filter(\.rejected) }
+}
+
+/// Accepted and rejected records per OPD and domain, and the files holding
+/// each OPD's rows: the JSON's `opd[]`, the workbook's Ringkasan, the report's
+/// heat map and the feedback pages all read these counts.
+public struct OPDTally: Sendable {
+  public struct Count: Sendable, Equatable {
+    public var accepted = 0
+    public var rejected = 0
+  }
+
+  /// OPD code → domain key → count.
+  private var counts: [String: [String: Count]] = [:]
+  /// OPD code → its files, sorted.
+  public private(set) var files: [String: [String]] = [:]
+
+  init(_ records: [Record]) {
+    var files: [String: Set<String>] = [:]
+    for i in records.indices {
+      guard let o = records[i].opd else { continue }
+      files[o, default: []].insert(records[i].origin.file)
+      if records[i].rejected {
+        counts[o, default: [:]][records[i].domain, default: Count()].rejected += 1
+      } else {
+        counts[o, default: [:]][records[i].domain, default: Count()].accepted += 1
+      }
+    }
+    self.files = files.mapValues { $0.sorted() }
+  }
+
+  public func count(_ opd: String, _ domain: String) -> Count { counts[opd]?[domain] ?? Count() }
+
+  /// Records of `opd`, all domains.
+  public func total(_ opd: String) -> Count {
+    (counts[opd] ?? [:]).values.reduce(into: Count()) {
+      $0.accepted += $1.accepted
+      $0.rejected += $1.rejected
+    }
+  }
 }
 
 /// Consolidation across files and OPDs: ids (unique per OPD and domain, assigned
