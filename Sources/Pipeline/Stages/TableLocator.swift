@@ -64,11 +64,19 @@ struct TableLocator {
   func header(of grid: SheetGrid, for domain: Domain) -> Candidate? {
     let matcher = HeaderMatcher(domain: domain, standard: standard)
     var best: Candidate?
+    // Each label's role once per sheet: matching is the costly part, and the
+    // single- and two-row readings of a row share most of their labels.
+    var roleOf: [String: ColumnRole] = [:]
+    func role(_ label: String) -> ColumnRole {
+      if let r = roleOf[label] { return r }
+      let r = matcher.role(of: label)
+      roleOf[label] = r
+      return r
+    }
     for row in grid.rows.prefix(Self.searchRows) {
       for twoRows in [false, true] {
         let labels = headerLabels(grid, row: row.number, twoRows: twoRows)
-        // Each label's role once (matching a label is the costly part).
-        let roles = labels.values.map(matcher.role(of:))
+        let roles = labels.values.map(role)
         let fields = HeaderMatcher.fields(of: roles)
         guard fields.count >= 2 || matcher.coversRequired(fields) else { continue }
         let c = Candidate(
