@@ -244,7 +244,6 @@ public struct ArchitectureDocument {
       perType[f.type.rawValue, default: 0] += 1
       perLevel[f.severity, default: 0] += 1
     }
-    let sending = Set(a.records.compactMap(\.opd))
     return .object([
       ("berkas", .int(a.sources.count)),
       ("berkas_gagal", .int(a.sources.filter { !$0.readable }.count)),
@@ -257,7 +256,8 @@ public struct ArchitectureDocument {
       ("per_jenis", .object(perType.keys.sorted().map { ($0, .int(perType[$0]!)) })),
       (
         "opd_tanpa_kiriman",
-        .array(standard.opds.offices.filter { !sending.contains($0.code) }.map { .string($0.code) })
+        .array(
+          standard.opds.offices.filter { a.byOPD.files[$0.code] == nil }.map { .string($0.code) })
       ),
     ])
   }

@@ -153,4 +153,29 @@ final class RunTests: XCTestCase {
     XCTAssertEqual(sources.filter { $0["status"] as? String == "gagal" }.count, 1)
     XCTAssertGreaterThan((doc["ringkasan"] as? [String: Any])?["diterima"] as? Int ?? 0, 0)
   }
+
+  /// An OPD whose only file cannot be read did send something: the JSON lists
+  /// the file under that OPD and does not count it among those that sent nothing.
+  func testAnUnreadableFileNamedAfterAnOPDCountsAsSent() throws {
+    let dir = try Binary.temporaryFolder("unreadable-named")
+    let inputs = Binary.packageRoot.appendingPathComponent("inputs")
+    try FileManager.default.copyItem(
+      at: inputs.appendingPathComponent("Bapenda.xlsx"),
+      to: dir.appendingPathComponent("Bapenda.xlsx"))
+    try Data("PK\u{03}\u{04}rusak".utf8).write(to: dir.appendingPathComponent("Dinkes.xlsx"))
+    let (r, out) = try runFolder(dir, ["--fail-on", "tidak"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let doc = try Binary.loadJSON(out.appendingPathComponent("arsitektur-spbe.json"))
+    let offices = try XCTUnwrap(doc["opd"] as? [[String: Any]])
+    let dinkes = try XCTUnwrap(offices.first { $0["singkatan"] as? String == "Dinkes" })
+    XCTAssertEqual(dinkes["berkas"] as? [String], ["Dinkes.xlsx"])
+    let counts = try XCTUnwrap(dinkes["jumlah"] as? [String: Int])
+    XCTAssertEqual(counts.values.reduce(0, +), 0)
+    let silent = try XCTUnwrap(
+      (doc["ringkasan"] as? [String: Any])?["opd_tanpa_kiriman"] as? [String])
+    XCTAssertFalse(silent.contains(try XCTUnwrap(dinkes["kode"] as? String)))
+    let sending = offices.filter { !(($0["berkas"] as? [String]) ?? []).isEmpty }
+    XCTAssertEqual(sending.count, 2)
+    XCTAssertEqual(silent.count, offices.count - sending.count)
+  }
 }

@@ -12,7 +12,7 @@ struct ReportFacts {
   let language: Language
 
   /// OPD code → the files it sent (those holding its rows, or named after it).
-  private(set) var files: [String: [String]] = [:]
+  var files: [String: [String]] { architecture.byOPD.files }
   /// Finding index → the OPD codes it concerns; empty when its OPD is unknown.
   private(set) var findingOPDs: [[String]] = []
   /// Finding index → the rejected record it belongs to, if any.
@@ -26,7 +26,6 @@ struct ReportFacts {
     self.standard = standard
     self.language = language
 
-    var filesOf: [String: Set<String>] = [:]
     var byFile: [String: Set<String>] = [:]
     var bySheet: [String: Set<String>] = [:]
     findingRecord = Array(repeating: nil, count: a.findings.count)
@@ -37,7 +36,6 @@ struct ReportFacts {
         findingRecord[f] = i
       }
       guard let o = r.opd else { continue }
-      filesOf[o, default: []].insert(r.origin.file)
       byFile[r.origin.file, default: []].insert(o)
       bySheet["\(r.origin.file)|\(r.origin.sheetIndex)", default: []].insert(o)
     }
@@ -47,10 +45,8 @@ struct ReportFacts {
       let stem = ((s.path as NSString).lastPathComponent as NSString).deletingPathExtension
       if let o = standard.opds.match(fileStem: stem) {
         byFile[s.path] = [o.code]
-        filesOf[o.code, default: []].insert(s.path)
       }
     }
-    files = filesOf.mapValues { $0.sorted() }
     findingOPDs = a.findings.enumerated().map { i, f in
       if case .some(let opd) = owner[i] { return opd.map { [$0] } ?? [] }
       // About a file, sheet or column: every OPD with rows there.

@@ -11,20 +11,23 @@ public struct Architecture: Sendable {
   /// What each OPD contributed, counted once for every output.
   public let byOPD: OPDTally
 
-  public init(sources: [SourceFile], records: [Record], findings: [Finding]) {
+  /// `opds` names the OPD of a file without rows of a known OPD (see `OPDTally`).
+  public init(
+    sources: [SourceFile], records: [Record], findings: [Finding], opds: OPDRegistry? = nil
+  ) {
     self.sources = sources
     self.records = records
     self.findings = findings
-    byOPD = OPDTally(records)
+    byOPD = OPDTally(records, sources: sources, opds: opds)
   }
 
   public var accepted: [Record] { records.filter { !$0.rejected } }
   public var rejected: [Record] { records.filter(\.rejected) }
 }
 
-/// Accepted and rejected records per OPD and domain, and the files holding
-/// each OPD's rows: the JSON's `opd[]`, the workbook's Ringkasan, the report's
-/// heat map and the feedback pages all read these counts.
+/// Accepted and rejected records per OPD and domain, and the files each OPD
+/// sent: the JSON's `opd[]` and `opd_tanpa_kiriman`, the workbook's Ringkasan,
+/// the report's heat map and the feedback pages all read these.
 public struct OPDTally: Sendable {
   public struct Count: Sendable, Equatable {
     public var accepted = 0
@@ -33,18 +36,28 @@ public struct OPDTally: Sendable {
 
   /// OPD code → domain key → count.
   private var counts: [String: [String: Count]] = [:]
-  /// OPD code → its files, sorted.
+  /// OPD code → its files, sorted: those holding its rows, and a file without
+  /// rows of a known OPD (unreadable, no table) named after it, as extraction
+  /// would have read it. An OPD without files sent nothing.
   public private(set) var files: [String: [String]] = [:]
 
-  init(_ records: [Record]) {
+  init(_ records: [Record], sources: [SourceFile], opds: OPDRegistry?) {
     var files: [String: Set<String>] = [:]
+    var withRows = Set<String>()
     for i in records.indices {
       guard let o = records[i].opd else { continue }
       files[o, default: []].insert(records[i].origin.file)
+      withRows.insert(records[i].origin.file)
       if records[i].rejected {
         counts[o, default: [:]][records[i].domain, default: Count()].rejected += 1
       } else {
         counts[o, default: [:]][records[i].domain, default: Count()].accepted += 1
+      }
+    }
+    for s in sources where !withRows.contains(s.path) {
+      let stem = ((s.path as NSString).lastPathComponent as NSString).deletingPathExtension
+      if let o = opds?.match(fileStem: stem) {
+        files[o.code, default: []].insert(s.path)
       }
     }
     self.files = files.mapValues { $0.sorted() }
@@ -264,7 +277,8 @@ public struct Consolidate {
         sources[s].tables[t].rejected = rj
       }
     }
-    return Architecture(sources: sources, records: records, findings: sortedFindings)
+    return Architecture(
+      sources: sources, records: records, findings: sortedFindings, opds: standard.opds)
   }
 
   private static func add(
