@@ -26,9 +26,9 @@ struct StreamingWorkbook {
   var subject = ""
   var creator = ""
   var created = Date(timeIntervalSince1970: 0)
-  /// zlib level of the sheets: 1 is several times faster than the usual 6 and
-  /// the file only slightly larger (see the measurements in the commit).
-  var level: Int32 = 1
+  /// zlib level of the sheets: 2 costs what 1 costs (a third of the usual 6)
+  /// and the file is 7 % smaller; 3 costs a quarter more for 5 % less.
+  var level: Int32 = 2
   /// Threads rendering sheets (0: one per core).
   var jobs = 0
   var sheets: [Sheet] = []
@@ -402,7 +402,8 @@ final class SheetWriter {
   private var count = 0
   private let out: UnsafeMutablePointer<UInt8>
   private let outCapacity = 1 << 18
-  private var body: [UInt8] = []
+  /// The deflated bytes, in the pieces zlib produced (no copy to grow an array).
+  private var body: [[UInt8]] = []
   private var crc: UInt = 0
   private var size: UInt64 = 0
 
@@ -591,7 +592,7 @@ final class SheetWriter {
     try deflateBuffer(Z_SYNC_FLUSH)
 
     let part = SheetPart()
-    part.segments = [body, rows]
+    part.segments = body + rows
     part.size = size + bodySize
     part.crc = crc32_combine(crc, bodyCRC, .init(bodySize))
     part.active = active
@@ -689,8 +690,8 @@ final class SheetWriter {
       stream.avail_out = uInt(outCapacity)
       let r = deflate(&stream, flush)
       guard r == Z_OK || r == Z_STREAM_END || r == Z_BUF_ERROR else { throw zlibFailure() }
-      body.append(
-        contentsOf: UnsafeBufferPointer(start: out, count: outCapacity - Int(stream.avail_out)))
+      let n = outCapacity - Int(stream.avail_out)
+      if n > 0 { body.append(Array(UnsafeBufferPointer(start: out, count: n))) }
     } while stream.avail_out == 0
     count = 0
   }
