@@ -43,21 +43,29 @@ public struct ConsolidatedWorkbook {
     book.created = createdAt
     book.jobs = configuration.jobs
     let offices = officeByCode
-    var perDomain: [String: Int] = [:]
-    var rejected = 0
-    for r in architecture.records {
-      if r.rejected { rejected += 1 } else { perDomain[r.domain, default: 0] += 1 }
+    // The rows of each sheet found in one pass (by index: a record is not copied).
+    let records = architecture.records
+    var perDomain: [String: [Int]] = [:]
+    var rejected: [Int] = []
+    for i in records.indices {
+      if records[i].rejected {
+        rejected.append(i)
+      } else {
+        perDomain[records[i].domain, default: []].append(i)
+      }
     }
     book.sheets.append(.init(name: Self.summarySheet, render: summary))
     for d in standard.domains {
       book.sheets.append(
         .init(
-          name: String(d.label.prefix(31)), render: { domainSheet($0, d, offices) },
-          weight: perDomain[d.key] ?? 0))
+          name: String(d.label.prefix(31)),
+          render: { domainSheet($0, d, perDomain[d.key] ?? [], offices) },
+          weight: perDomain[d.key]?.count ?? 0))
     }
     book.sheets.append(
       .init(
-        name: Self.rejectedSheet, render: { rejectedSheet($0, offices) }, weight: rejected * 2))
+        name: Self.rejectedSheet, render: { rejectedSheet($0, rejected, offices) },
+        weight: rejected.count * 2))
     book.sheets.append(
       .init(name: Self.findingsSheet, render: findingsSheet, weight: architecture.findings.count))
     try book.write(to: path)
@@ -77,13 +85,15 @@ public struct ConsolidatedWorkbook {
     var accepted: [String: [String: Int]] = [:]
     var rejected: [String: Int] = [:]
     var files: [String: Set<String>] = [:]
-    for r in a.records {
-      guard let o = r.opd else { continue }
-      files[o, default: []].insert(r.origin.file)
-      if r.rejected {
+    let records = a.records
+    // By index: the fields are read in place, no record copied.
+    for i in records.indices {
+      guard let o = records[i].opd else { continue }
+      files[o, default: []].insert(records[i].origin.file)
+      if records[i].rejected {
         rejected[o, default: 0] += 1
       } else {
-        accepted[o, default: [:]][r.domain, default: 0] += 1
+        accepted[o, default: [:]][records[i].domain, default: 0] += 1
       }
     }
     let silent = standard.opds.offices.filter { files[$0.code] == nil }.count
@@ -151,7 +161,9 @@ public struct ConsolidatedWorkbook {
 
   // MARK: - Domain sheets
 
-  private func domainSheet(_ s: Sheet, _ d: Domain, _ offices: [String: OPDRegistry.OPD]) {
+  private func domainSheet(
+    _ s: Sheet, _ d: Domain, _ rows: [Int], _ offices: [String: OPDRegistry.OPD]
+  ) {
     let fields = d.fields.filter { $0.key != "opd" }
     let labels =
       ["Perangkat Daerah", "Kode OPD"] + fields.map(\.label) + [
@@ -160,7 +172,9 @@ public struct ConsolidatedWorkbook {
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     var row = 0
     var overflow = 0
-    for r in architecture.records where !r.rejected && r.domain == d.key {
+    let records = architecture.records
+    for i in rows {
+      let r = records[i]
       if row == rowLimit {
         overflow += 1
         continue
@@ -214,7 +228,7 @@ public struct ConsolidatedWorkbook {
   // MARK: - Ditolak and Temuan
 
   /// Messages are rendered as rows are written, not held for the whole run.
-  private func rejectedSheet(_ s: Sheet, _ offices: [String: OPDRegistry.OPD]) {
+  private func rejectedSheet(_ s: Sheet, _ rows: [Int], _ offices: [String: OPDRegistry.OPD]) {
     let labels = [
       "Domain", "Perangkat Daerah", "Kode OPD", "Berkas", "Lembar", "Baris", "Temuan", "Pesan",
       "Nilai",
@@ -224,7 +238,9 @@ public struct ConsolidatedWorkbook {
       standard.domains.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
     var row = 0
     var overflow = 0
-    for r in architecture.records where r.rejected {
+    let records = architecture.records
+    for i in rows {
+      let r = records[i]
       if row == rowLimit {
         overflow += 1
         continue
