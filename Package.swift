@@ -14,7 +14,7 @@ let package = Package(
   ],
   targets: [
     // The C libraries, found through pkg-config (Debian: libzip-dev, libxml2-dev,
-    // libxlsxwriter-dev).
+    // libxlsxwriter-dev, zlib1g-dev).
     .systemLibrary(
       name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
     .systemLibrary(
