@@ -14,11 +14,12 @@ let package = Package(
   ],
   targets: [
     // The C libraries, found through pkg-config (Debian: libzip-dev, libxml2-dev,
-    // libxlsxwriter-dev).
+    // libxlsxwriter-dev, zlib1g-dev).
     .systemLibrary(
       name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
     .systemLibrary(
       name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CLibXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
@@ -38,7 +39,7 @@ let package = Package(
       ]),
     // One emitter per output, and safe (atomic, escaped) writing; the blank template.
     .target(
-      name: "Emit", dependencies: ["Pipeline", "Standard", "CLibXlsxWriter"],
+      name: "Emit", dependencies: ["Pipeline", "Standard", "CLibXlsxWriter", "CLibZip", "CZlib"],
       resources: [.copy("Resources")]),
     .executableTarget(
       name: "pipeline",

@@ -30,40 +30,45 @@ public struct ConsolidatedWorkbook {
   public static let rejectedSheet = "Ditolak"
   public static let findingsSheet = "Temuan"
 
-  static let header = XLSXWriter.Style(
-    bold: true, wrap: true, fill: 0xDDEBF7, top: true, border: true)
-  static let wrapTop = XLSXWriter.Style(wrap: true, top: true)
-  static let top = XLSXWriter.Style(top: true)
-  static let text = XLSXWriter.Style(numberFormat: "@", top: true)
-  static let dateStyle = XLSXWriter.Style(numberFormat: "yyyy-mm-dd", top: true)
-  static let rupiah = XLSXWriter.Style(numberFormat: "#,##0", top: true)
-  static let whole = XLSXWriter.Style(numberFormat: "0", top: true)
+  typealias Sheet = SheetWriter
+  typealias Style = StreamingWorkbook.Style
 
-  /// The styles of the many cells, resolved once.
-  struct Formats {
-    let top, wrapTop, text, date, rupiah, whole: XLSXWriter.Format
-    init(_ w: XLSXWriter) {
-      top = w.format(ConsolidatedWorkbook.top)
-      wrapTop = w.format(ConsolidatedWorkbook.wrapTop)
-      text = w.format(ConsolidatedWorkbook.text)
-      date = w.format(ConsolidatedWorkbook.dateStyle)
-      rupiah = w.format(ConsolidatedWorkbook.rupiah)
-      whole = w.format(ConsolidatedWorkbook.whole)
-    }
-  }
-
-  /// Writes the workbook to `path` (a temporary file: the caller moves it in).
+  /// Writes the workbook to `path` (a temporary file: the caller moves it in),
+  /// the sheets rendered at the same time on up to `configuration.jobs` threads.
   public func write(to path: String) throws {
-    let w = try XLSXWriter(path: path, constantMemory: true)
-    let f = Formats(w)
-    w.setProperties(
-      title: "Konsolidasi arsitektur SPBE", subject: configuration.institutionName,
-      creator: "pipeline \(ToolVersion.current)", created: createdAt)
-    try summary(w)
-    for d in standard.domains { try domainSheet(w, d, f) }
-    try rejectedSheet(w, f)
-    try findingsSheet(w, f)
-    try w.close()
+    var book = StreamingWorkbook()
+    book.title = "Konsolidasi arsitektur SPBE"
+    book.subject = configuration.institutionName
+    book.creator = "pipeline \(ToolVersion.current)"
+    book.created = createdAt
+    book.jobs = configuration.jobs
+    let offices = officeByCode
+    // The rows of each sheet found in one pass (by index: a record is not copied).
+    let records = architecture.records
+    var perDomain: [String: [Int]] = [:]
+    var rejected: [Int] = []
+    for i in records.indices {
+      if records[i].rejected {
+        rejected.append(i)
+      } else {
+        perDomain[records[i].domain, default: []].append(i)
+      }
+    }
+    book.sheets.append(.init(name: Self.summarySheet, render: summary))
+    for d in standard.domains {
+      book.sheets.append(
+        .init(
+          name: String(d.label.prefix(31)),
+          render: { domainSheet($0, d, perDomain[d.key] ?? [], offices) },
+          weight: perDomain[d.key]?.count ?? 0))
+    }
+    book.sheets.append(
+      .init(
+        name: Self.rejectedSheet, render: { rejectedSheet($0, rejected, offices) },
+        weight: rejected.count * 2))
+    book.sheets.append(
+      .init(name: Self.findingsSheet, render: findingsSheet, weight: architecture.findings.count))
+    try book.write(to: path)
   }
 
   private var officeByCode: [String: OPDRegistry.OPD] {
@@ -72,8 +77,7 @@ public struct ConsolidatedWorkbook {
 
   // MARK: - Ringkasan
 
-  private func summary(_ w: XLSXWriter) throws {
-    let s = try w.addSheet(Self.summarySheet)
+  private func summary(_ s: Sheet) {
     let a = architecture
     let tables = a.sources.flatMap(\.tables)
     var perLevel: [Severity: Int] = [:]
@@ -81,7 +85,7 @@ public struct ConsolidatedWorkbook {
     let tally = a.byOPD
     let silent = standard.opds.offices.filter { tally.files[$0.code] == nil }.count
 
-    try s.string(0, 0, "Konsolidasi arsitektur SPBE", .init(bold: true))
+    s.string(0, 0, "Konsolidasi arsitektur SPBE", .bold)
     let facts: [(String, Any)] = [
       ("Instansi", configuration.institutionName),
       ("Kode wilayah", configuration.regionCode),
@@ -102,11 +106,11 @@ public struct ConsolidatedWorkbook {
     ]
     var row = 2
     for (label, value) in facts {
-      try s.string(row, 0, label, .init(bold: true))
+      s.string(row, 0, label, .bold)
       if let n = value as? Int {
-        try s.number(row, 1, Double(n))
+        s.number(row, 1, Double(n))
       } else {
-        try s.string(row, 1, "\(value)", Self.text)
+        s.string(row, 1, "\(value)", .text)
       }
       row += 1
     }
@@ -118,162 +122,156 @@ public struct ConsolidatedWorkbook {
       ["Kode OPD", "Perangkat Daerah", "Singkatan"] + standard.domains.map(\.label) + [
         "Jumlah diterima", "Ditolak", "Berkas",
       ]
-    for (c, l) in labels.enumerated() { try s.string(row, c, l, Self.header) }
+    for (c, l) in labels.enumerated() { s.string(row, c, l, .header) }
     for o in standard.opds.offices {
       row += 1
       var c = 0
-      try s.string(row, c, o.code, Self.text)
-      try s.string(row, c + 1, o.name, Self.top)
-      try s.string(row, c + 2, o.abbreviation, Self.top)
+      s.string(row, c, o.code, .text)
+      s.string(row, c + 1, o.name, .top)
+      s.string(row, c + 2, o.abbreviation, .top)
       c = 3
       for d in standard.domains {
-        try s.number(row, c, Double(tally.count(o.code, d.key).accepted), Self.top)
+        s.number(row, c, Double(tally.count(o.code, d.key).accepted), .top)
         c += 1
       }
       let total = tally.total(o.code)
-      try s.number(row, c, Double(total.accepted), Self.top)
-      try s.number(row, c + 1, Double(total.rejected), Self.top)
-      try s.string(row, c + 2, (tally.files[o.code] ?? []).joined(separator: "\n"), Self.wrapTop)
+      s.number(row, c, Double(total.accepted), .top)
+      s.number(row, c + 1, Double(total.rejected), .top)
+      s.string(row, c + 2, (tally.files[o.code] ?? []).joined(separator: "\n"), .wrapTop)
     }
-    try s.autofilter(firstRow: headerRow, firstCol: 0, lastRow: row, lastCol: labels.count - 1)
+    s.autofilter(firstRow: headerRow, firstCol: 0, lastRow: row, lastCol: labels.count - 1)
     s.fitColumns(min: 8, max: 50)
     s.activate()
   }
 
   // MARK: - Domain sheets
 
-  private func domainSheet(_ w: XLSXWriter, _ d: Domain, _ f: Formats) throws {
-    let s = try w.addSheet(String(d.label.prefix(31)))
+  private func domainSheet(
+    _ s: Sheet, _ d: Domain, _ rows: [Int], _ offices: [String: OPDRegistry.OPD]
+  ) {
     let fields = d.fields.filter { $0.key != "opd" }
     let labels =
       ["Perangkat Daerah", "Kode OPD"] + fields.map(\.label) + [
         "Kolom tambahan", "Berkas", "Lembar", "Baris",
       ]
-    for (c, l) in labels.enumerated() { try s.string(0, c, l, Self.header) }
-    let offices = officeByCode
+    for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     var row = 0
     var overflow = 0
-    for r in architecture.records where !r.rejected && r.domain == d.key {
+    let records = architecture.records
+    for i in rows {
+      let r = records[i]
       if row == rowLimit {
         overflow += 1
         continue
       }
       row += 1
-      try s.string(row, 0, r.opd.flatMap { offices[$0]?.name } ?? "", format: f.top)
-      try s.string(row, 1, r.opd ?? "", format: f.text)
+      s.string(row, 0, r.opd.flatMap { offices[$0]?.name } ?? "", .top)
+      s.string(row, 1, r.opd ?? "", .text)
       var c = 2
       for field in fields {
-        try value(s, row, c, r.values[field.key], field, f)
+        value(s, row, c, r.values[field.key], field)
         c += 1
       }
-      try s.string(row, c, Self.cells(r.extra), format: f.wrapTop)
-      try origin(s, row, c + 1, r.origin, f)
+      s.string(row, c, Self.cells(r.extra), .wrapTop)
+      origin(s, row, c + 1, r.origin)
     }
-    try finish(s, lastRow: row, columns: labels.count, overflow: overflow)
+    finish(s, lastRow: row, columns: labels.count, overflow: overflow)
   }
 
-  private func value(
-    _ s: XLSXWriter.Sheet, _ row: Int, _ col: Int, _ v: Value?, _ field: Field, _ f: Formats
-  ) throws {
+  private func value(_ s: Sheet, _ row: Int, _ col: Int, _ v: Value?, _ field: Field) {
     guard let v else { return }
     switch v {
-    case .text(let t): try s.string(row, col, t, format: f.text)
-    case .list(let l): try s.string(row, col, l.joined(separator: "; "), format: f.text)
-    case .number(let n): try s.number(row, col, n, format: f.top)
+    case .text(let t): s.string(row, col, t, .text)
+    case .list(let l): s.string(row, col, l.joined(separator: "; "), .text)
+    case .number(let n): s.number(row, col, n, .top)
     case .integer(let i):
-      try s.number(row, col, Double(i), format: field.type == .rupiah ? f.rupiah : f.whole)
-    case .date(let d): try s.date(row, col, d, format: f.date)
+      s.number(row, col, Double(i), field.type == .rupiah ? .rupiah : .whole)
+    case .date(let d): s.date(row, col, d, .date)
     }
   }
 
-  private func origin(
-    _ s: XLSXWriter.Sheet, _ row: Int, _ col: Int, _ o: Origin, _ f: Formats
-  ) throws {
-    try s.string(row, col, o.file, format: f.top)
-    try s.string(row, col + 1, o.sheet ?? "", format: f.top)
-    try s.number(row, col + 2, Double(o.row), format: f.top)
+  private func origin(_ s: Sheet, _ row: Int, _ col: Int, _ o: Origin) {
+    s.string(row, col, o.file, .top)
+    s.string(row, col + 1, o.sheet ?? "", .top)
+    s.number(row, col + 2, Double(o.row), .top)
   }
 
   /// Freezes the header, filters the table, fits the widths; says how many rows
   /// did not fit below the table.
-  private func finish(_ s: XLSXWriter.Sheet, lastRow: Int, columns: Int, overflow: Int) throws {
-    // In constant-memory mode the filter must name rows not yet passed: it
-    // comes before the note.
+  private func finish(_ s: Sheet, lastRow: Int, columns: Int, overflow: Int) {
     s.freeze(row: 1)
-    try s.autofilter(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: columns - 1)
+    s.autofilter(firstRow: 0, firstCol: 0, lastRow: lastRow, lastCol: columns - 1)
     s.fitColumns(min: 8, max: 60)
     if overflow > 0 {
-      try s.string(
+      s.string(
         lastRow + 1, 0,
         "\(overflow) baris berikutnya tidak muat di lembar ini; semuanya ada di "
-          + "\(Emitters.jsonName).", .init(bold: true))
+          + "\(Emitters.jsonName).", .bold)
     }
   }
 
   // MARK: - Ditolak and Temuan
 
   /// Messages are rendered as rows are written, not held for the whole run.
-  private func rejectedSheet(_ w: XLSXWriter, _ f: Formats) throws {
-    let s = try w.addSheet(Self.rejectedSheet)
+  private func rejectedSheet(_ s: Sheet, _ rows: [Int], _ offices: [String: OPDRegistry.OPD]) {
     let labels = [
       "Domain", "Perangkat Daerah", "Kode OPD", "Berkas", "Lembar", "Baris", "Temuan", "Pesan",
       "Nilai",
     ]
-    for (c, l) in labels.enumerated() { try s.string(0, c, l, Self.header) }
-    let offices = officeByCode
+    for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     let domainLabel = Dictionary(
       standard.domains.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
     var row = 0
     var overflow = 0
-    for r in architecture.records where r.rejected {
+    let records = architecture.records
+    for i in rows {
+      let r = records[i]
       if row == rowLimit {
         overflow += 1
         continue
       }
       row += 1
-      try s.string(row, 0, domainLabel[r.domain] ?? r.domain, format: f.top)
-      try s.string(row, 1, r.opd.flatMap { offices[$0]?.name } ?? "", format: f.top)
-      try s.string(row, 2, r.opd ?? "", format: f.text)
-      try origin(s, row, 3, r.origin, f)
-      try s.string(
-        row, 6, r.findings.map(ArchitectureDocument.findingID).joined(separator: ", "),
-        format: f.top)
+      s.string(row, 0, domainLabel[r.domain] ?? r.domain, .top)
+      s.string(row, 1, r.opd.flatMap { offices[$0]?.name } ?? "", .top)
+      s.string(row, 2, r.opd ?? "", .text)
+      origin(s, row, 3, r.origin)
+      s.string(
+        row, 6, r.findings.map(ArchitectureDocument.findingID).joined(separator: ", "), .top)
       let findings = architecture.findings
       let why = r.findings.compactMap {
         $0 < findings.count
           ? Catalog.render(findings[$0], lang: configuration.language).message : nil
       }
-      try s.string(row, 7, why.joined(separator: "\n"), format: f.wrapTop)
-      try s.string(row, 8, Self.cells(r.raw), format: f.wrapTop)
+      s.string(row, 7, why.joined(separator: "\n"), .wrapTop)
+      s.string(row, 8, Self.cells(r.raw), .wrapTop)
     }
-    try finish(s, lastRow: row, columns: labels.count, overflow: overflow)
+    finish(s, lastRow: row, columns: labels.count, overflow: overflow)
   }
 
-  private func findingsSheet(_ w: XLSXWriter, _ f: Formats) throws {
-    let s = try w.addSheet(Self.findingsSheet)
+  private func findingsSheet(_ s: Sheet) {
     let labels = [
       "ID", "Jenis", "Tingkat", "Berkas", "Lembar", "Sel", "Baris", "Kolom", "Bidang", "Nilai",
       "Pesan", "Saran",
     ]
-    for (c, l) in labels.enumerated() { try s.string(0, c, l, Self.header) }
+    for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     let shown = min(architecture.findings.count, rowLimit)
     for (i, x) in architecture.findings.prefix(shown).enumerated() {
       let row = i + 1
-      try s.string(row, 0, ArchitectureDocument.findingID(i), format: f.top)
-      try s.string(row, 1, x.type.rawValue, format: f.top)
-      try s.string(row, 2, x.severity.rawValue, format: f.top)
-      try s.string(row, 3, x.location.file, format: f.top)
-      try s.string(row, 4, x.location.sheet ?? "", format: f.top)
-      try s.string(row, 5, x.location.cell ?? "", format: f.top)
-      if let r = x.location.row { try s.number(row, 6, Double(r), format: f.top) }
-      try s.string(row, 7, x.columnLabel ?? "", format: f.top)
-      try s.string(row, 8, x.field ?? "", format: f.top)
-      try s.string(row, 9, x.value ?? "", format: f.text)
+      s.string(row, 0, ArchitectureDocument.findingID(i), .top)
+      s.string(row, 1, x.type.rawValue, .top)
+      s.string(row, 2, x.severity.rawValue, .top)
+      s.string(row, 3, x.location.file, .top)
+      s.string(row, 4, x.location.sheet ?? "", .top)
+      s.string(row, 5, x.location.cell ?? "", .top)
+      if let r = x.location.row { s.number(row, 6, Double(r), .top) }
+      s.string(row, 7, x.columnLabel ?? "", .top)
+      s.string(row, 8, x.field ?? "", .top)
+      s.string(row, 9, x.value ?? "", .text)
       let (message, fix) = Catalog.render(x, lang: configuration.language)
-      try s.string(row, 10, message, format: f.wrapTop)
-      try s.string(row, 11, fix ?? "", format: f.wrapTop)
+      s.string(row, 10, message, .wrapTop)
+      s.string(row, 11, fix ?? "", .wrapTop)
     }
-    try finish(
+    finish(
       s, lastRow: shown, columns: labels.count, overflow: architecture.findings.count - shown)
   }
 

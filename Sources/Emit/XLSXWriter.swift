@@ -2,8 +2,8 @@ import CLibXlsxWriter
 import Foundation
 import Spreadsheet
 
-/// A small Swift face over libxlsxwriter, enough for the consolidated workbook
-/// and the blank template. Strings are always written as strings (never as
+/// A small Swift face over libxlsxwriter, enough for the blank template (the
+/// consolidated workbook has its own streaming writer, `StreamingWorkbook`). Strings are always written as strings (never as
 /// formulas), so a value such as `=HYPERLINK(…)` stays text in every program.
 /// Why libxlsxwriter could not write a workbook.
 public struct XLSXWriterError: Error, CustomStringConvertible {
@@ -136,11 +136,15 @@ final class XLSXWriter {
   /// control characters replaced, a carriage return turned into the line break
   /// spreadsheet programs use (`\n`), and at most Excel's 32,767 characters.
   static func cellText(_ s: String) -> String {
-    // Nearly every value is plain: no control character, no U+FFFE/FFFF (whose
-    // UTF-8 starts with 0xEF), and short enough.
-    if s.utf8.count < maxString, !s.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }) {
-      return s
+    // Nearly every value is plain: no control character but tab and line feed
+    // (kept as they are), no U+FFFE/FFFF (whose UTF-8 starts with 0xEF), and
+    // short enough. Over the contiguous bytes: the `utf8` view costs far more.
+    var s = s
+    let plain = s.withUTF8 { b in
+      b.count < maxString
+        && !b.contains { $0 == 0xEF || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) }
     }
+    if plain { return s }
     var out = String.UnicodeScalarView()
     var count = 0
     var afterCR = false

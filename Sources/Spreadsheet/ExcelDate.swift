@@ -77,7 +77,7 @@ public enum ExcelDate {
   }
 
   /// A proleptic Gregorian date to days since 1970-01-01.
-  static func days(from date: CivilDate) -> Int64 {
+  public static func days(from date: CivilDate) -> Int64 {
     let y = Int64(date.month <= 2 ? date.year - 1 : date.year)
     let m = Int64(date.month)
     let era = (y >= 0 ? y : y - 399) / 400
