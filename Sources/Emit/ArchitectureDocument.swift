@@ -238,12 +238,7 @@ public struct ArchitectureDocument {
   private func summary() -> JSON {
     let a = architecture
     let tables = a.sources.flatMap(\.tables)
-    var perType: [String: Int] = [:]
-    var perLevel: [Severity: Int] = [:]
-    for f in a.findings {
-      perType[f.type.rawValue, default: 0] += 1
-      perLevel[f.severity, default: 0] += 1
-    }
+    let counts = a.findingCounts
     return .object([
       ("berkas", .int(a.sources.count)),
       ("berkas_gagal", .int(a.sources.filter { !$0.readable }.count)),
@@ -252,8 +247,14 @@ public struct ArchitectureDocument {
       ("diterima", .int(tables.reduce(0) { $0 + $1.accepted })),
       ("ditolak", .int(tables.reduce(0) { $0 + $1.rejected })),
       ("kosong", .int(tables.reduce(0) { $0 + $1.blank })),
-      ("temuan", .object(Severity.allCases.map { ($0.rawValue, .int(perLevel[$0] ?? 0)) })),
-      ("per_jenis", .object(perType.keys.sorted().map { ($0, .int(perType[$0]!)) })),
+      ("temuan", .object(Severity.allCases.map { ($0.rawValue, .int(counts.count($0))) })),
+      (
+        "per_jenis",
+        .object(
+          counts.byType.keys.sorted { $0.rawValue < $1.rawValue }.map {
+            ($0.rawValue, .int(counts.count($0)))
+          })
+      ),
       (
         "opd_tanpa_kiriman",
         .array(

@@ -80,8 +80,7 @@ public struct ConsolidatedWorkbook {
   private func summary(_ s: Sheet) {
     let a = architecture
     let tables = a.sources.flatMap(\.tables)
-    var perLevel: [Severity: Int] = [:]
-    for f in a.findings { perLevel[f.severity, default: 0] += 1 }
+    let perLevel = a.findingCounts.byLevel
     let tally = a.byOPD
     let silent = standard.opds.offices.filter { tally.files[$0.code] == nil }.count
 

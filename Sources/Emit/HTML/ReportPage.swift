@@ -78,8 +78,7 @@ struct ReportPage {
     let rejected = tables.reduce(0) { $0 + $1.rejected }
     let blank = tables.reduce(0) { $0 + $1.blank }
     let failed = a.sources.filter { !$0.readable }.count
-    var level: [Severity: Int] = [:]
-    for f in a.findings { level[f.severity, default: 0] += 1 }
+    let level = a.findingCounts.byLevel
     let offices = facts.standard.opds.offices.count
     let sending = facts.sendingOffices.count
     let n = facts.language
@@ -293,8 +292,7 @@ struct ReportPage {
   }
 
   func byType(_ h: inout HTML) {
-    var perType: [FindingType: [Severity: Int]] = [:]
-    for f in a.findings { perType[f.type, default: [:]][f.severity, default: 0] += 1 }
+    let perType = a.findingCounts.byType
     let types = perType.keys.sorted {
       let x = perType[$0]!.values.reduce(0, +)
       let y = perType[$1]!.values.reduce(0, +)
@@ -395,7 +393,7 @@ struct ReportPage {
           h.text(tr("Jenis ", "Type "))
           h.element("select", ["name": "jenis"]) { h in
             h.element("option", ["value": ""], tr("semua", "all"))
-            for t in FindingType.allCases where a.findings.contains(where: { $0.type == t }) {
+            for t in FindingType.allCases where a.findingCounts.byType[t] != nil {
               h.element("option", ["value": t.rawValue], t.rawValue)
             }
           }

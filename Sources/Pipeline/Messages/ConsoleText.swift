@@ -168,12 +168,8 @@ extension ConsoleText {
         ? "  (\(total.blank) baris kosong dilewati)\n" : "  (\(total.blank) blank rows skipped)\n"
     }
 
-    var level: [Severity: Int] = [:]
-    var type: [FindingType: Int] = [:]
-    for f in a.findings {
-      level[f.severity, default: 0] += 1
-      type[f.type, default: 0] += 1
-    }
+    let level = a.findingCounts.byLevel
+    let type = a.findingCounts.byType.mapValues { $0.values.reduce(0, +) }
     let counts = Severity.allCases.sorted(by: >).map { sev -> String in
       let n = level[sev] ?? 0
       let name: String

@@ -10,6 +10,8 @@ public struct Architecture: Sendable {
   public var findings: [Finding]
   /// What each OPD contributed, counted once for every output.
   public let byOPD: OPDTally
+  /// Findings per type and level, counted once for every output.
+  public let findingCounts: FindingTally
 
   /// `opds` names the OPD of a file without rows of a known OPD (see `OPDTally`).
   public init(
@@ -19,10 +21,28 @@ public struct Architecture: Sendable {
     self.records = records
     self.findings = findings
     byOPD = OPDTally(records, sources: sources, opds: opds)
+    findingCounts = FindingTally(findings)
   }
 
   public var accepted: [Record] { records.filter { !$0.rejected } }
   public var rejected: [Record] { records.filter(\.rejected) }
+}
+
+/// Findings per type and per level: the JSON's `ringkasan`, the workbook's
+/// Ringkasan, the report and the terminal summary read these.
+public struct FindingTally: Sendable {
+  public private(set) var byLevel: [Severity: Int] = [:]
+  public private(set) var byType: [FindingType: [Severity: Int]] = [:]
+
+  init(_ findings: [Finding]) {
+    for i in findings.indices {
+      byLevel[findings[i].severity, default: 0] += 1
+      byType[findings[i].type, default: [:]][findings[i].severity, default: 0] += 1
+    }
+  }
+
+  public func count(_ level: Severity) -> Int { byLevel[level] ?? 0 }
+  public func count(_ type: FindingType) -> Int { byType[type]?.values.reduce(0, +) ?? 0 }
 }
 
 /// Accepted and rejected records per OPD and domain, and the files each OPD
