@@ -22,6 +22,9 @@ public enum Emitters {
     // The report and the feedback pages share one reading of the run.
     let html = c.formats.contains { $0 == .laporanHTML || $0 == .umpanBalik }
     let facts = html ? ReportFacts(a, standard: standard, language: c.language) : nil
+    let pages =
+      c.formats.contains(.umpanBalik)
+      ? facts.map { FeedbackPages(facts: $0, configuration: c, createdAt: createdAt) } : nil
     let path = { (name: String) in (c.outputs as NSString).appendingPathComponent(name) }
     let outputs: [() throws -> [String]] = c.formats.map { format in
       switch format {
@@ -56,9 +59,7 @@ public enum Emitters {
         }
       case .laporanHTML:
         return {
-          let links =
-            c.formats.contains(.umpanBalik)
-            ? FeedbackPages(facts: facts!, configuration: c, createdAt: createdAt).links() : [:]
+          let links = pages?.links() ?? [:]
           let page = ReportPage(
             facts: facts!, configuration: c, createdAt: createdAt, feedbackLinks: links)
           try folder.write(reportName, page.render())
@@ -66,8 +67,7 @@ public enum Emitters {
         }
       case .umpanBalik:
         return {
-          try FeedbackPages(facts: facts!, configuration: c, createdAt: createdAt)
-            .write(into: folder)
+          try pages!.write(into: folder)
         }
       }
     }

@@ -15,6 +15,16 @@ struct FeedbackPages {
   let facts: ReportFacts
   let configuration: Configuration
   let createdAt: Date
+  /// OPD code (`""`: unknown) → file name inside `umpan-balik/`, decided once
+  /// for the pages and for the report's links to them.
+  private(set) var names: [(code: String, name: String)] = []
+
+  init(facts: ReportFacts, configuration: Configuration, createdAt: Date) {
+    self.facts = facts
+    self.configuration = configuration
+    self.createdAt = createdAt
+    names = fileNames()
+  }
 
   var a: Architecture { facts.architecture }
   func tr(_ id: String, _ en: String) -> String { facts.language == .en ? en : id }
@@ -282,17 +292,27 @@ struct FeedbackPages {
 extension FeedbackPages {
   /// OPD code (`""`: unknown) → the page's path relative to the report.
   func links() -> [String: String] {
-    Dictionary(uniqueKeysWithValues: fileNames().map { ($0.code, Self.folder + "/" + $0.name) })
+    Dictionary(uniqueKeysWithValues: names.map { ($0.code, Self.folder + "/" + $0.name) })
   }
 
   /// Writes every page, then removes the pages of an earlier run that this run
   /// has none for (an OPD that no longer sends, a renamed file). Returns the
   /// folder, as the run's summary names it (one line, however many OPDs).
   func write(into folder: OutputFolder) throws -> [String] {
-    let names = fileNames()
-    for (code, name) in names {
-      try folder.write(Self.folder + "/" + name, render(code: code))
+    // Pages are independent: rendered side by side (one OPD's page can hold
+    // most of a large run), the first failure in page order reported.
+    let lock = NSLock()
+    var failures: [Int: any Error] = [:]
+    Parallel.forEach(names.count, workers: configuration.jobs) { i in
+      do {
+        try folder.write(Self.folder + "/" + names[i].name, render(code: names[i].code))
+      } catch {
+        lock.lock()
+        failures[i] = error
+        lock.unlock()
+      }
     }
+    if let first = failures.keys.min() { throw failures[first]! }
     let dir = (folder.path as NSString).appendingPathComponent(Self.folder)
     let keep = Set(names.map(\.name))
     for old in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
