@@ -31,6 +31,9 @@ struct StreamingWorkbook {
   var level: Int32 = 2
   /// Threads rendering sheets (0: one per core).
   var jobs = 0
+  /// Deflated bytes of a sheet's rows held in memory before they go to a
+  /// temporary file beside the workbook.
+  var spillAfter = 4 << 20
   var sheets: [Sheet] = []
 
   /// Writes the package to `path`.
@@ -41,7 +44,7 @@ struct StreamingWorkbook {
     let order = sheets.indices.sorted { sheets[$0].weight > sheets[$1].weight }
     Parallel.forEach(sheets.count, workers: jobs, order: order) { i in
       do {
-        let w = try SheetWriter(level: level)
+        let w = try SheetWriter(level: level, spillBeside: path, after: spillAfter)
         try sheets[i].render(w)
         let part = try w.finish()
         lock.withLock { parts[i] = part }
@@ -314,7 +317,12 @@ extension XLSXWriterError {
 /// A rendered sheet: its deflated XML (the head, written last, then the body)
 /// with the sizes and CRC the zip entry needs.
 final class SheetPart {
+  /// The deflated head, then the rows held in memory (small sheets).
   var segments: [[UInt8]] = []
+  /// The deflated rows of a large sheet, in an unlinked file beside the
+  /// workbook (`spill`, -1 if none) after `segments`.
+  var spill: Int32 = -1
+  var spillSize = 0
   var size: UInt64 = 0
   var crc: UInt = 0
   var active = false
@@ -323,7 +331,11 @@ final class SheetPart {
   var segment = 0
   var offset = 0
 
-  var compressedSize: UInt64 { segments.reduce(0) { $0 + UInt64($1.count) } }
+  var compressedSize: UInt64 {
+    segments.reduce(UInt64(spillSize)) { $0 + UInt64($1.count) }
+  }
+
+  deinit { if spill >= 0 { close(spill) } }
 }
 
 /// The zip source of a sheet: already deflated, so libzip copies the bytes
@@ -353,6 +365,15 @@ private func deflatedSource(
         part.segment += 1
         part.offset = 0
       }
+    }
+    // Then the spilled rows: `offset` counts into the file once the segments are done.
+    while done < want, part.segment == part.segments.count, part.offset < part.spillSize {
+      let n = pread(
+        part.spill, data! + done, min(want - done, part.spillSize - part.offset),
+        off_t(part.offset))
+      guard n > 0 else { return -1 }
+      done += n
+      part.offset += n
     }
     return zip_int64_t(done)
   case ZIP_SOURCE_CLOSE:
@@ -404,6 +425,16 @@ final class SheetWriter {
   private let outCapacity = 1 << 18
   /// The deflated bytes, in the pieces zlib produced (no copy to grow an array).
   private var body: [[UInt8]] = []
+  private var bodyBytes = 0
+  /// Past `spillAfter` deflated bytes the rows go to an unlinked temporary
+  /// file beside the workbook, so a large run does not hold its workbook in
+  /// memory (the 200,000-row benchmark's is 50 MB); -1 until then.
+  private var spill: Int32 = -1
+  private var spillSize = 0
+  private let spillPath: String
+  /// The head is being deflated: its bytes stay in memory, in front of the rows.
+  private var headPhase = false
+  private let spillAfter: Int
   private var crc: UInt = 0
   private var size: UInt64 = 0
 
@@ -420,8 +451,11 @@ final class SheetWriter {
   /// A zlib failure on the way, thrown by `finish`.
   private var failure: XLSXWriterError?
 
-  init(level: Int32) throws {
+  /// `spillBeside`: the workbook's path; a temporary file is made in its folder.
+  init(level: Int32, spillBeside path: String, after bytes: Int = 4 << 20) throws {
     self.level = level
+    spillPath = path
+    spillAfter = bytes
     buffer = .allocate(capacity: capacity)
     out = .allocate(capacity: outCapacity)
     crc = CZlib.crc32(0, nil, 0)
@@ -438,6 +472,7 @@ final class SheetWriter {
   }
 
   deinit {
+    if spill >= 0 { close(spill) }
     deflateEnd(&stream)
     buffer.deallocate()
     out.deallocate()
@@ -554,6 +589,7 @@ final class SheetWriter {
     size = 0
     let rows = body
     body = []
+    headPhase = true
     guard deflateReset(&stream) == Z_OK else { throw zlibFailure() }
     text(StreamingWorkbook.declaration)
     text(
@@ -593,6 +629,9 @@ final class SheetWriter {
 
     let part = SheetPart()
     part.segments = body + rows
+    part.spill = spill
+    part.spillSize = spillSize
+    spill = -1
     part.size = size + bodySize
     part.crc = crc32_combine(crc, bodyCRC, .init(bodySize))
     part.active = active
@@ -691,9 +730,41 @@ final class SheetWriter {
       let r = deflate(&stream, flush)
       guard r == Z_OK || r == Z_STREAM_END || r == Z_BUF_ERROR else { throw zlibFailure() }
       let n = outCapacity - Int(stream.avail_out)
-      if n > 0 { body.append(Array(UnsafeBufferPointer(start: out, count: n))) }
+      if n > 0 { try keep(UnsafeBufferPointer(start: out, count: n)) }
     } while stream.avail_out == 0
     count = 0
+  }
+
+  /// Deflated bytes of the rows: in memory, or appended to the spill file once
+  /// there are many (the head, deflated after the rows, always stays in memory).
+  private func keep(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    if spill < 0 && bodyBytes + bytes.count > spillAfter && !headPhase {
+      var template = Array((spillPath + ".lembar-XXXXXX").utf8CString)
+      let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      guard fd >= 0 else { throw XLSXWriterError(detail: "berkas sementara", code: errno) }
+      template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+      spill = fd
+      for piece in body { try piece.withUnsafeBufferPointer { try append($0) } }
+      body = []
+    }
+    if spill >= 0 && !headPhase {
+      try append(bytes)
+    } else {
+      body.append(Array(bytes))
+      bodyBytes += bytes.count
+    }
+  }
+
+  private func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    var done = 0
+    while done < bytes.count {
+      let n = write(spill, bytes.baseAddress! + done, bytes.count - done)
+      guard n > 0 else {
+        throw XLSXWriterError(detail: "menulis berkas sementara", code: n < 0 ? errno : ENOSPC)
+      }
+      done += n
+    }
+    spillSize += bytes.count
   }
 
   private func zlibFailure() -> XLSXWriterError {

@@ -114,6 +114,26 @@ final class StreamingWorkbookTests: XCTestCase {
       try Data(contentsOf: URL(fileURLWithPath: two)))
   }
 
+  /// Rows spilled to a temporary file give the same bytes as rows kept in
+  /// memory, and the temporary files are gone afterwards.
+  func testSpilledRowsGiveTheSameBytes() throws {
+    let kept = dir.appendingPathComponent("kept.xlsx").path
+    let spilled = dir.appendingPathComponent("spilled.xlsx").path
+    try book(jobs: 2, rows: 20_000).write(to: kept)
+    var b = book(jobs: 2, rows: 20_000)
+    b.spillAfter = 1024
+    try b.write(to: spilled)
+    XCTAssertEqual(
+      try Data(contentsOf: URL(fileURLWithPath: kept)),
+      try Data(contentsOf: URL(fileURLWithPath: spilled)))
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(),
+      ["kept.xlsx", "spilled.xlsx"])
+    XCTAssertEqual(
+      try python("import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).testzip())", spilled),
+      ["None"])
+  }
+
   /// A failure carries the system's errno (what `printOutputFailure` reports).
   func testFailureCarriesErrno() throws {
     let path = dir.appendingPathComponent("nope/a.xlsx").path
