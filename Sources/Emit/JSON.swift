@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// A JSON document with object keys kept in the order they were added, so every
 /// output is laid out as its contract says and is byte-identical across runs.
@@ -257,7 +258,7 @@ extension ByteSink {
       let n = min(count - start, block * workers * 4)
       let parts = (0..<((n + block - 1) / block)).map { _ in ByteSink() }
       let first = start
-      DispatchQueue.concurrentPerform(iterations: parts.count) { b in
+      Parallel.forEach(parts.count, workers: workers) { b in
         for i in (first + b * block)..<min(first + (b + 1) * block, first + n) {
           render(i, parts[b])
         }
