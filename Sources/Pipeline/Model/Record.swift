@@ -99,6 +99,9 @@ public struct RowCells: RandomAccessCollection, Sendable {
 
   public mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
 
+  /// Lets the cells go (the labels stay shared).
+  public mutating func removeAll() { entries = [] }
+
   public var startIndex: Int { 0 }
   public var endIndex: Int { entries.count }
   public subscript(i: Int) -> (String, Cell) {
@@ -123,7 +126,8 @@ public struct Record: Sendable {
   public var values: FieldValues
   /// Unknown columns: label → cell, so nothing typed is lost.
   public var extra: RowCells
-  /// Every cell of the row by column label, as `ditolak` reports a rejected record.
+  /// Every cell of the row by column label, as `ditolak` reports a rejected
+  /// record; after consolidation only rejected records keep them.
   public var raw: RowCells
   /// Where each field's value was read (for findings raised in later stages).
   public var fieldColumns: [String: (column: Int, label: String)]

@@ -229,6 +229,9 @@ public struct Consolidate {
 
     for i in records.indices {
       records[i].rejected = records[i].findings.contains { findings[$0].severity == .kesalahan }
+      // The raw cells were kept for `ditolak` in case an id taken twice
+      // rejected the row here; an accepted record no longer needs them.
+      if !records[i].rejected { records[i].raw.removeAll() }
     }
 
     // Findings in file, sheet, row and column order; records keep pointing at theirs.
