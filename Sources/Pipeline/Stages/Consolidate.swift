@@ -110,128 +110,132 @@ public struct Consolidate {
 
   public func run(_ files: consuming [FileResult]) -> Architecture {
     var (records, findings) = Self.merge(&files)
-    // Records are reached by index and through static helpers, never captured
-    // by a closure: a captured array is boxed, and each access then copied the
-    // whole `Record` (its arrays and strings retained), a tenth of a large run.
+    // Records are reached in place through the buffer: `records[i].x` on the
+    // array copied the whole `Record` (its arrays and strings retained) for
+    // every access, a tenth of a large run.
     func scope(_ r: borrowing Record) -> Scope { Scope(opd: r.opd ?? "", domain: r.domain) }
-
-    // Ids: the later rows with a taken id are rejected; empty ids are assigned.
-    var taken: [Scope: Set<String>] = [:]
-    for i in records.indices {
-      guard let id = records[i].values.text("id") else { continue }
-      if !taken[scope(records[i]), default: []].insert(id.lowercased()).inserted {
-        Self.add(
-          Self.finding(.idGanda, records[i], field: "id", value: id), to: i, &records, &findings)
+    records.withUnsafeMutableBufferPointer { records in
+      func add(_ f: Finding, to i: Int) {
+        records[i].findings.append(findings.count)
+        findings.append(f)
       }
-    }
-    for i in records.indices where records[i].values["id"] == nil {
-      let key = scope(records[i])
-      let prefix = standard.domain(key.domain)?.idPrefix ?? "ID"
-      let name = records[i].values.text("nama") ?? records[i].values.text("uraian") ?? ""
-      let digest = SHA256.hash(data: Data("\(key.opd)\n\(key.domain)\n\(MatchKey.of(name))".utf8))
-      let hex = digest.prefix(4).map { String(format: "%02x", $0) }.joined()
-      var id = "\(prefix)-\(hex)"
-      var n = 2
-      while taken[key, default: []].contains(id.lowercased()) {
-        id = "\(prefix)-\(hex)-\(n)"
-        n += 1
+      // Ids: the later rows with a taken id are rejected; empty ids are assigned.
+      var taken: [Scope: Set<String>] = [:]
+      for i in records.indices {
+        guard let id = records[i].values.text("id") else { continue }
+        if !taken[scope(records[i]), default: []].insert(id.lowercased()).inserted {
+          add(
+            Self.finding(.idGanda, records[i], field: "id", value: id), to: i)
+        }
       }
-      taken[key, default: []].insert(id.lowercased())
-      records[i].values["id"] = .text(id)
-      Self.add(
-        Self.finding(.idDibuat, records[i], field: "id", params: ["id": id]), to: i, &records,
-        &findings)
-    }
+      for i in records.indices where records[i].values["id"] == nil {
+        let key = scope(records[i])
+        let prefix = standard.domain(key.domain)?.idPrefix ?? "ID"
+        let name = records[i].values.text("nama") ?? records[i].values.text("uraian") ?? ""
+        let digest = SHA256.hash(data: Data("\(key.opd)\n\(key.domain)\n\(MatchKey.of(name))".utf8))
+        let hex = digest.prefix(4).map { String(format: "%02x", $0) }.joined()
+        var id = "\(prefix)-\(hex)"
+        var n = 2
+        while taken[key, default: []].contains(id.lowercased()) {
+          id = "\(prefix)-\(hex)-\(n)"
+          n += 1
+        }
+        taken[key, default: []].insert(id.lowercased())
+        records[i].values["id"] = .text(id)
+        add(
+          Self.finding(.idDibuat, records[i], field: "id", params: ["id": id]), to: i)
+      }
 
-    // References resolve against all ids of the OPD, rejected rows included.
-    let referenceFields = Dictionary(
-      uniqueKeysWithValues: standard.domains.map { d in
-        (
-          d.key,
-          d.fields.compactMap { f -> (key: String, targets: [String])? in
-            guard case .reference(let targets) = f.type else { return nil }
-            return (f.key, targets)
-          }
-        )
-      })
-    for i in records.indices {
-      guard let fields = referenceFields[records[i].domain] else { continue }
-      let opd = records[i].opd ?? ""
-      for (key, targets) in fields {
-        guard case .list(let ids)? = records[i].values[key] else { continue }
-        var resolved: [String] = []
-        for id in ids {
-          var hit: String?
-          let explicit = id.split(separator: ":", maxSplits: 1).map(String.init)
-          for t in targets {
-            var want = id
-            if targets.count > 1 {
-              if explicit.count == 2 {
-                guard explicit[0].lowercased() == t else { continue }
-                want = explicit[1]
+      // References resolve against all ids of the OPD, rejected rows included.
+      let referenceFields = Dictionary(
+        uniqueKeysWithValues: standard.domains.map { d in
+          (
+            d.key,
+            d.fields.compactMap { f -> (key: String, targets: [String])? in
+              guard case .reference(let targets) = f.type else { return nil }
+              return (f.key, targets)
+            }
+          )
+        })
+      for i in records.indices {
+        guard let fields = referenceFields[records[i].domain] else { continue }
+        let opd = records[i].opd ?? ""
+        for (key, targets) in fields {
+          guard case .list(let ids)? = records[i].values[key] else { continue }
+          var resolved: [String] = []
+          for id in ids {
+            var hit: String?
+            let explicit = id.split(separator: ":", maxSplits: 1).map(String.init)
+            for t in targets {
+              var want = id
+              if targets.count > 1 {
+                if explicit.count == 2 {
+                  guard explicit[0].lowercased() == t else { continue }
+                  want = explicit[1]
+                }
+              }
+              if taken[Scope(opd: opd, domain: t)]?.contains(want.lowercased()) == true {
+                hit = targets.count > 1 ? "\(t):\(want)" : want
+                break
               }
             }
-            if taken[Scope(opd: opd, domain: t)]?.contains(want.lowercased()) == true {
-              hit = targets.count > 1 ? "\(t):\(want)" : want
-              break
+            if let hit {
+              resolved.append(hit)
+            } else {
+              resolved.append(id)
+              let domains = targets.compactMap { standard.domain($0)?.label }
+              add(
+                Self.finding(
+                  .referensiTidakDitemukan, records[i], field: key, value: id,
+                  params: ["domain": domains.joined(separator: "/")]), to: i)
             }
           }
-          if let hit {
-            resolved.append(hit)
-          } else {
-            resolved.append(id)
-            let domains = targets.compactMap { standard.domain($0)?.label }
-            Self.add(
-              Self.finding(
-                .referensiTidakDitemukan, records[i], field: key, value: id,
-                params: ["domain": domains.joined(separator: "/")]), to: i, &records, &findings)
-          }
+          records[i].values[key] = .list(resolved)
         }
-        records[i].values[key] = .list(resolved)
       }
-    }
 
-    // The same application reported by several OPDs.
-    var byName: [String: [Int]] = [:]
-    for i in records.indices where records[i].domain == "aplikasi" && records[i].opd != nil {
-      if let name = records[i].values.text("nama") {
-        byName[MatchKey.of(name), default: []].append(i)
+      // The same application reported by several OPDs.
+      var byName: [String: [Int]] = [:]
+      for i in records.indices where records[i].domain == "aplikasi" && records[i].opd != nil {
+        if let name = records[i].values.text("nama") {
+          byName[MatchKey.of(name), default: []].append(i)
+        }
       }
-    }
-    let officeName = Dictionary(
-      standard.opds.offices.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-    for (_, group) in byName.sorted(by: { $0.key < $1.key }) {
-      var opdSet = Set<String>()
-      for i in group { if let o = records[i].opd { opdSet.insert(o) } }
-      let opds = opdSet.sorted()
-      guard opds.count > 1 else { continue }
-      // The other OPDs, once per OPD of the group (not per record). The message
-      // names the first few; `jumlah_opd_lain` keeps how many there are.
-      var othersOf: [String: [String: String]] = [:]
-      for i in group {
-        let opd = records[i].opd ?? ""
-        let params =
-          othersOf[opd]
-          ?? {
-            let others = opds.filter { $0 != opd }.compactMap { officeName[$0] }
-            return [
-              "opd_lain": others.prefix(Catalog.namedOthers).joined(separator: ", "),
-              "jumlah_opd_lain": String(others.count),
-            ]
-          }()
-        othersOf[opd] = params
-        Self.add(
-          Self.finding(
-            .duplikatLintasOpd, records[i], field: "nama", value: records[i].values.text("nama"),
-            params: params), to: i, &records, &findings)
+      let officeName = Dictionary(
+        standard.opds.offices.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+      for (_, group) in byName.sorted(by: { $0.key < $1.key }) {
+        var opdSet = Set<String>()
+        for i in group { if let o = records[i].opd { opdSet.insert(o) } }
+        let opds = opdSet.sorted()
+        guard opds.count > 1 else { continue }
+        // The other OPDs, once per OPD of the group (not per record). The message
+        // names the first few; `jumlah_opd_lain` keeps how many there are.
+        var othersOf: [String: [String: String]] = [:]
+        for i in group {
+          let opd = records[i].opd ?? ""
+          let params =
+            othersOf[opd]
+            ?? {
+              let others = opds.filter { $0 != opd }.compactMap { officeName[$0] }
+              return [
+                "opd_lain": others.prefix(Catalog.namedOthers).joined(separator: ", "),
+                "jumlah_opd_lain": String(others.count),
+              ]
+            }()
+          othersOf[opd] = params
+          add(
+            Self.finding(
+              .duplikatLintasOpd, records[i], field: "nama", value: records[i].values.text("nama"),
+              params: params), to: i)
+        }
       }
-    }
 
-    for i in records.indices {
-      records[i].rejected = records[i].findings.contains { findings[$0].severity == .kesalahan }
-      // The raw cells were kept for `ditolak` in case an id taken twice
-      // rejected the row here; an accepted record no longer needs them.
-      if !records[i].rejected { records[i].raw.removeAll() }
+      for i in records.indices {
+        records[i].rejected = records[i].findings.contains { findings[$0].severity == .kesalahan }
+        // The raw cells were kept for `ditolak` in case an id taken twice
+        // rejected the row here; an accepted record no longer needs them.
+        if !records[i].rejected { records[i].raw.removeAll() }
+      }
     }
 
     // Findings in file, sheet, row and column order; records keep pointing at theirs.
@@ -302,13 +306,6 @@ public struct Consolidate {
     }
     return Architecture(
       sources: sources, records: records, findings: sortedFindings, opds: standard.opds)
-  }
-
-  private static func add(
-    _ f: Finding, to i: Int, _ records: inout [Record], _ findings: inout [Finding]
-  ) {
-    records[i].findings.append(findings.count)
-    findings.append(f)
   }
 
   /// A finding about one field of a record, at the cell it was read from.
