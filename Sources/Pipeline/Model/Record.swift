@@ -54,6 +54,19 @@ public struct FieldValues: Sendable {
     }
   }
 
+  /// The value of the key at `slot` of the shared keys (a domain's field in
+  /// `domain.fields` order): no hashing of the key.
+  public subscript(slot i: Int) -> Value? {
+    get { i < slots.count ? slots[i] : nil }
+    set {
+      if slots.isEmpty {
+        guard newValue != nil else { return }
+        slots = Array(repeating: nil, count: keys.keys.count)
+      }
+      slots[i] = newValue
+    }
+  }
+
   /// The keys that hold a value, with their values, in no particular order.
   public var pairs: [(key: String, value: Value)] {
     var out: [(key: String, value: Value)] = []

@@ -150,7 +150,7 @@ struct TableValidator {
       if row.hidden {
         add(Finding(.barisTersembunyi, at: at(row.number, nil), sheetIndex: sheetIndex))
       }
-      for field in domain.fields {
+      for (slot, field) in domain.fields.enumerated() {
         if field.key == "opd" {
           switch resolveOPD(row, record: &record) {
           case .resolved: break
@@ -188,7 +188,7 @@ struct TableValidator {
               suggestions: p.suggestions))
         }
         if let v = reading.value {
-          record.values[field.key] = v
+          record.values[slot: slot] = v
         } else if field.required,
           !reading.problems.contains(where: { $0.type != .formulaTanpaNilai })
         {
