@@ -210,16 +210,22 @@ public struct Consolidate {
         guard opds.count > 1 else { continue }
         // The other OPDs, once per OPD of the group (not per record). The message
         // names the first few; `jumlah_opd_lain` keeps how many there are.
+        let named = opds.map { ($0, officeName[$0]) }
         var othersOf: [String: [String: String]] = [:]
         for i in group {
           let opd = records[i].opd ?? ""
           let params =
             othersOf[opd]
             ?? {
-              let others = opds.filter { $0 != opd }.compactMap { officeName[$0] }
+              var first: [String] = []
+              var count = 0
+              for (code, name) in named where code != opd {
+                guard let name else { continue }
+                count += 1
+                if first.count < Catalog.namedOthers { first.append(name) }
+              }
               return [
-                "opd_lain": others.prefix(Catalog.namedOthers).joined(separator: ", "),
-                "jumlah_opd_lain": String(others.count),
+                "opd_lain": first.joined(separator: ", "), "jumlah_opd_lain": String(count),
               ]
             }()
           othersOf[opd] = params
