@@ -2,10 +2,7 @@ import CLibXlsxWriter
 import Foundation
 import Spreadsheet
 
-/// A small Swift face over libxlsxwriter, enough for the blank template (the
-/// consolidated workbook has its own streaming writer, `StreamingWorkbook`). Strings are always written as strings (never as
-/// formulas), so a value such as `=HYPERLINK(…)` stays text in every program.
-/// Why libxlsxwriter could not write a workbook.
+/// Why a workbook could not be written (libxlsxwriter, or `StreamingWorkbook`).
 public struct XLSXWriterError: Error, CustomStringConvertible {
   public let detail: String
   /// The `errno` of the failure (a full disk is `ENOSPC`), `EIO` when the
@@ -19,6 +16,10 @@ public struct XLSXWriterError: Error, CustomStringConvertible {
   }
 }
 
+/// A small Swift face over libxlsxwriter, enough for the blank template (the
+/// consolidated workbook has its own streaming writer, `StreamingWorkbook`).
+/// Strings are always written as strings (never as formulas), so a value such
+/// as `=HYPERLINK(…)` stays text in every program.
 final class XLSXWriter {
   typealias Failure = XLSXWriterError
 
@@ -41,11 +42,8 @@ final class XLSXWriter {
   private var formats: [Style: UnsafeMutablePointer<lxw_format>] = [:]
   private(set) var sheets: [Sheet] = []
 
-  /// `constantMemory` streams each row to disk as it is written: rows must then
-  /// be written in order, and strings are stored inline.
-  init(path: String, constantMemory: Bool = false) throws {
+  init(path: String) throws {
     var options = lxw_workbook_options()
-    options.constant_memory = constantMemory ? 1 : 0
     options.use_zip64 = 1
     workbook = workbook_new_opt(path, &options)
     guard workbook != nil else { throw Failure(detail: "tidak dapat membuat \(path)") }
@@ -202,15 +200,6 @@ final class XLSXWriter {
       note(col, ConsolidatedWorkbook.numberText(value))
       try writer.check(
         worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(col), value, format.pointer),
-        "sel \(CellAddress.a1(row: row + 1, column: col + 1))")
-    }
-
-    func date(_ row: Int, _ col: Int, _ d: CivilDate, format: XLSXWriter.Format) throws {
-      note(col, "0000-00-00")
-      var dt = lxw_datetime(
-        year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
-      try writer.check(
-        worksheet_write_datetime(ws, lxw_row_t(row), lxw_col_t(col), &dt, format.pointer),
         "sel \(CellAddress.a1(row: row + 1, column: col + 1))")
     }
 

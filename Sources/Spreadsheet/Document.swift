@@ -47,6 +47,9 @@ public struct ReadLimits: Sendable, Equatable {
   /// Most cells held for one sheet, counting the empty cells before a value
   /// (a row reaching column XFD holds 16,384), and most cells merged ranges may
   /// fill: a sheet claiming the whole grid must not become a grid in memory.
-  public var maxSheetCells: Int = 5_000_000
+  /// 20 million (24 bytes each, about 480 MB at most) holds a national roll-up
+  /// of a million rows by 20 columns; two thousand rows reaching XFD (33
+  /// million) are still refused.
+  public var maxSheetCells: Int = 20_000_000
   public init() {}
 }
