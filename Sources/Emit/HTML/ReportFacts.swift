@@ -30,34 +30,34 @@ struct ReportFacts {
     var bySheet: [String: Set<String>] = [:]
     findingRecord = Array(repeating: nil, count: a.findings.count)
     var owner: [String??] = Array(repeating: nil, count: a.findings.count)
-    for (i, r) in a.records.enumerated() {
-      for f in r.findings where f < owner.count {
-        owner[f] = .some(r.opd)
+    // By index: a record or finding taken out of its array is copied.
+    let records = a.records
+    for i in records.indices {
+      recordsOf[records[i].opd ?? "", default: []].append(i)
+      for f in records[i].findings where f < owner.count {
+        owner[f] = .some(records[i].opd)
         findingRecord[f] = i
       }
-      guard let o = r.opd else { continue }
-      byFile[r.origin.file, default: []].insert(o)
-      bySheet["\(r.origin.file)|\(r.origin.sheetIndex)", default: []].insert(o)
+      guard let o = records[i].opd else { continue }
+      let origin = records[i].origin
+      byFile[origin.file, default: []].insert(o)
+      bySheet["\(origin.file)|\(origin.sheetIndex)", default: []].insert(o)
     }
     // A file without rows of a known OPD (unreadable, no table) belongs to the
     // OPD its name tells, as extraction would have read it.
-    for s in a.sources where byFile[s.path] == nil {
-      let stem = ((s.path as NSString).lastPathComponent as NSString).deletingPathExtension
-      if let o = standard.opds.match(fileStem: stem) {
-        byFile[s.path] = [o.code]
-      }
-    }
-    findingOPDs = a.findings.enumerated().map { i, f in
+    for (file, code) in a.byOPD.namedOwner { byFile[file] = [code] }
+    let findings = a.findings
+    findingOPDs = findings.indices.map { i in
       if case .some(let opd) = owner[i] { return opd.map { [$0] } ?? [] }
       // About a file, sheet or column: every OPD with rows there.
-      let sheet = f.location.sheet == nil ? nil : bySheet["\(f.location.file)|\(f.sheetIndex)"]
-      return (sheet ?? byFile[f.location.file] ?? []).sorted()
+      let at = findings[i].location
+      let sheet = at.sheet == nil ? nil : bySheet["\(at.file)|\(findings[i].sheetIndex)"]
+      return (sheet ?? byFile[at.file] ?? []).sorted()
     }
     for (i, opds) in findingOPDs.enumerated() {
       if opds.isEmpty { findingsOf["", default: []].append(i) }
       for o in opds { findingsOf[o, default: []].append(i) }
     }
-    for (i, r) in a.records.enumerated() { recordsOf[r.opd ?? "", default: []].append(i) }
   }
 
   /// `pesan` and `saran` of finding `i` in the configured language, rendered

@@ -5,9 +5,10 @@ import Standard
 /// The consolidated architecture: every record (accepted and rejected), every
 /// finding in file, sheet and row order, and the accounting of every input.
 public struct Architecture: Sendable {
-  public var sources: [SourceFile]
-  public var records: [Record]
-  public var findings: [Finding]
+  // Constants: the counts below are derived from them once.
+  public let sources: [SourceFile]
+  public let records: [Record]
+  public let findings: [Finding]
   /// What each OPD contributed, counted once for every output.
   public let byOPD: OPDTally
   /// Findings per type and level, counted once for every output.
@@ -60,6 +61,8 @@ public struct OPDTally: Sendable {
   /// rows of a known OPD (unreadable, no table) named after it, as extraction
   /// would have read it. An OPD without files sent nothing.
   public private(set) var files: [String: [String]] = [:]
+  /// File → the OPD its name tells, for the files without rows of a known OPD.
+  public private(set) var namedOwner: [String: String] = [:]
 
   init(_ records: [Record], sources: [SourceFile], opds: OPDRegistry?) {
     var files: [String: Set<String>] = [:]
@@ -78,6 +81,7 @@ public struct OPDTally: Sendable {
       let stem = ((s.path as NSString).lastPathComponent as NSString).deletingPathExtension
       if let o = opds?.match(fileStem: stem) {
         files[o.code, default: []].insert(s.path)
+        namedOwner[s.path] = o.code
       }
     }
     self.files = files.mapValues { $0.sorted() }
