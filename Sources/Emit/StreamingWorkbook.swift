@@ -39,21 +39,14 @@ struct StreamingWorkbook {
   /// Writes the package to `path`.
   func write(to path: String) throws {
     var parts = [SheetPart?](repeating: nil, count: sheets.count)
-    var failure: [Int: Error] = [:]
     let lock = NSLock()
     let order = sheets.indices.sorted { sheets[$0].weight > sheets[$1].weight }
-    Parallel.forEach(sheets.count, workers: jobs, order: order) { i in
-      do {
-        let w = try SheetWriter(level: level, spillBeside: path, after: spillAfter)
-        try sheets[i].render(w)
-        let part = try w.finish()
-        lock.withLock { parts[i] = part }
-      } catch {
-        lock.withLock { failure[i] = error }
-      }
+    try Parallel.forEach(sheets.count, workers: jobs, order: order) { i in
+      let w = try SheetWriter(level: level, spillBeside: path, after: spillAfter)
+      try sheets[i].render(w)
+      let part = try w.finish()
+      lock.withLock { parts[i] = part }
     }
-    // The first failing sheet in sheet order, whatever the threads did first.
-    if let i = failure.keys.min() { throw failure[i]! }
     try assemble(path, parts.map { $0! })
   }
 

@@ -63,6 +63,23 @@ public enum Parallel {
     }
   }
 
+  /// `forEach` for work that can fail: every item runs, then the error of the
+  /// first failing item in index order is thrown, whatever the threads did first.
+  public static func forEach(
+    _ count: Int, workers: Int, order: [Int]? = nil, _ body: (Int) throws -> Void
+  ) throws {
+    let lock = NSLock()
+    var failures: [Int: any Error] = [:]
+    forEach(count, workers: workers, order: order) { (i: Int) in
+      do {
+        try body(i)
+      } catch {
+        lock.withLock { failures[i] = error }
+      }
+    }
+    if let first = failures.keys.min() { throw failures[first]! }
+  }
+
   private final class Job {
     let run: () -> Void
     init(_ run: @escaping () -> Void) { self.run = run }

@@ -17,20 +17,20 @@ struct FeedbackPages {
   let createdAt: Date
   /// OPD code (`""`: unknown) → file name inside `umpan-balik/`, decided once
   /// for the pages and for the report's links to them.
-  private(set) var names: [(code: String, name: String)] = []
+  let names: [(code: String, name: String)]
 
   init(facts: ReportFacts, configuration: Configuration, createdAt: Date) {
     self.facts = facts
     self.configuration = configuration
     self.createdAt = createdAt
-    names = fileNames()
+    names = Self.fileNames(facts)
   }
 
   var a: Architecture { facts.architecture }
   func tr(_ id: String, _ en: String) -> String { facts.language == .en ? en : id }
 
   /// OPD code (`""` for the unknown OPD) → file name inside `umpan-balik/`.
-  func fileNames() -> [(code: String, name: String)] {
+  private static func fileNames(_ facts: ReportFacts) -> [(code: String, name: String)] {
     var used: Set<String> = [Self.unknownName]
     var out: [(String, String)] = []
     for o in facts.sendingOffices {
@@ -45,11 +45,11 @@ struct FeedbackPages {
       used.insert(name + ".html")
       out.append((o.code, name + ".html"))
     }
-    if hasUnknown { out.append(("", Self.unknownName)) }
+    if hasUnknown(facts) { out.append(("", Self.unknownName)) }
     return out
   }
 
-  var hasUnknown: Bool {
+  private static func hasUnknown(_ facts: ReportFacts) -> Bool {
     facts.recordsOf[""] != nil || facts.findingsOf[""] != nil
   }
 
@@ -301,18 +301,9 @@ extension FeedbackPages {
   func write(into folder: OutputFolder) throws -> [String] {
     // Pages are independent: rendered side by side (one OPD's page can hold
     // most of a large run), the first failure in page order reported.
-    let lock = NSLock()
-    var failures: [Int: any Error] = [:]
-    Parallel.forEach(names.count, workers: configuration.jobs) { i in
-      do {
-        try folder.write(Self.folder + "/" + names[i].name, render(code: names[i].code))
-      } catch {
-        lock.lock()
-        failures[i] = error
-        lock.unlock()
-      }
+    try Parallel.forEach(names.count, workers: configuration.jobs) { i in
+      try folder.write(Self.folder + "/" + names[i].name, render(code: names[i].code))
     }
-    if let first = failures.keys.min() { throw failures[first]! }
     let dir = (folder.path as NSString).appendingPathComponent(Self.folder)
     let keep = Set(names.map(\.name))
     for old in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
