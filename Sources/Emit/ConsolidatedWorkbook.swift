@@ -154,16 +154,11 @@ public struct ConsolidatedWorkbook {
         "Kolom tambahan", "Berkas", "Lembar", "Baris",
       ]
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
-    var row = 0
-    var overflow = 0
     let records = architecture.records
-    for i in rows {
+    let shown = rows.prefix(rowLimit)
+    for (n, i) in shown.enumerated() {
       let r = records[i]
-      if row == rowLimit {
-        overflow += 1
-        continue
-      }
-      row += 1
+      let row = n + 1
       s.string(row, 0, r.opd.flatMap { offices[$0]?.name } ?? "", .top)
       s.string(row, 1, r.opd ?? "", .text)
       var c = 2
@@ -174,7 +169,7 @@ public struct ConsolidatedWorkbook {
       s.string(row, c, Self.cells(r.extra), .wrapTop)
       origin(s, row, c + 1, r.origin)
     }
-    finish(s, lastRow: row, columns: labels.count, overflow: overflow)
+    finish(s, lastRow: shown.count, columns: labels.count, overflow: rows.count - shown.count)
   }
 
   private func value(_ s: Sheet, _ row: Int, _ col: Int, _ v: Value?, _ field: Field) {
@@ -220,23 +215,18 @@ public struct ConsolidatedWorkbook {
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     let domainLabel = Dictionary(
       standard.domains.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
-    var row = 0
-    var overflow = 0
     let records = architecture.records
-    for i in rows {
+    let findings = architecture.findings
+    let shown = rows.prefix(rowLimit)
+    for (n, i) in shown.enumerated() {
       let r = records[i]
-      if row == rowLimit {
-        overflow += 1
-        continue
-      }
-      row += 1
+      let row = n + 1
       s.string(row, 0, domainLabel[r.domain] ?? r.domain, .top)
       s.string(row, 1, r.opd.flatMap { offices[$0]?.name } ?? "", .top)
       s.string(row, 2, r.opd ?? "", .text)
       origin(s, row, 3, r.origin)
       s.string(
         row, 6, r.findings.map(ArchitectureDocument.findingID).joined(separator: ", "), .top)
-      let findings = architecture.findings
       let why = r.findings.compactMap {
         $0 < findings.count
           ? Catalog.render(findings[$0], lang: configuration.language).message : nil
@@ -244,7 +234,7 @@ public struct ConsolidatedWorkbook {
       s.string(row, 7, why.joined(separator: "\n"), .wrapTop)
       s.string(row, 8, Self.cells(r.raw), .wrapTop)
     }
-    finish(s, lastRow: row, columns: labels.count, overflow: overflow)
+    finish(s, lastRow: shown.count, columns: labels.count, overflow: rows.count - shown.count)
   }
 
   private func findingsSheet(_ s: Sheet) {
