@@ -95,7 +95,7 @@ public enum InspectDocument {
   private static func selectedSheets(_ source: any SheetSource, _ name: String?) throws -> [Int] {
     guard let name else { return Array(source.sheets.indices) }
     guard let i = source.sheets.firstIndex(where: { $0.name == name }) else {
-      throw ReadError.noSuchSheet(name)
+      throw ReadError.noSuchSheet(name, available: source.sheets.map(\.name))
     }
     return [i]
   }

@@ -132,22 +132,33 @@ final class XLSXWriter {
 
   /// A value made safe for a cell: no NUL (C strings end there), other
   /// control characters replaced, a carriage return turned into the line break
-  /// spreadsheet programs use (`\n`), and at most Excel's 32,767 characters.
+  /// spreadsheet programs use (`\n`), text that reads as an OOXML escape
+  /// (`_x0041_`) escaped itself (`_x005F_x0041_`, as Excel writes it) so that it
+  /// reads back as written, and at most Excel's 32,767 characters. Neither
+  /// writer escapes that itself: libxlsxwriter 1.1.4 writes `_x0041_` as it is.
   static func cellText(_ s: String) -> String {
     // Nearly every value is plain: no control character but tab and line feed
-    // (kept as they are), no U+FFFE/FFFF (whose UTF-8 starts with 0xEF), and
-    // short enough. Over the contiguous bytes: the `utf8` view costs far more.
+    // (kept as they are), no U+FFFE/FFFF (whose UTF-8 starts with 0xEF), no
+    // escape look-alike, and short enough. Over the contiguous bytes: the
+    // `utf8` view costs far more.
     var s = s
     let plain = s.withUTF8 { b in
       b.count < maxString
-        && !b.contains { $0 == 0xEF || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) }
+        && !b.indices.contains { i in
+          let c = b[i]
+          return c == 0xEF || (c < 0x20 && c != 0x09 && c != 0x0A)
+            || (c == 0x5F && startsEscape(b, at: i))
+        }
     }
     if plain { return s }
+    let scalars = Array(s.unicodeScalars)
     var out = String.UnicodeScalarView()
     var count = 0
     var afterCR = false
-    for u in s.unicodeScalars {
-      if count >= maxString - 1 {
+    for (i, u) in scalars.enumerated() {
+      let lookalike = u == "_" && startsEscape(scalars.lazy.map(\.value), at: i)
+      // An escaped underscore counts as the seven characters it is written as.
+      if count + (lookalike ? 6 : 0) >= maxString - 1 {
         out.append("…")
         break
       }
@@ -157,11 +168,25 @@ final class XLSXWriter {
       case 0x0D: out.append("\n")
       case 0x09, 0x0A: out.append(u)
       case 0..<0x20, 0xFFFE, 0xFFFF: out.append("\u{FFFD}")
+      case 0x5F where lookalike:
+        out.append(contentsOf: "_x005F_".unicodeScalars)
+        count += 6
       default: out.append(u)
       }
       count += 1
     }
     return String(out)
+  }
+
+  /// Whether `text[i]`, an underscore, starts `_xHHHH_`: what readers decode
+  /// as an escaped character (the hex digits in either case).
+  private static func startsEscape<C: RandomAccessCollection>(_ text: C, at i: C.Index) -> Bool
+  where C.Element: BinaryInteger, C.Index == Int {
+    guard i + 6 < text.endIndex, text[i + 1] == 0x78, text[i + 6] == 0x5F else { return false }
+    return (i + 2..<i + 6).allSatisfy { k in
+      let c = text[k]
+      return (0x30...0x39).contains(c) || (0x41...0x46).contains(c) || (0x61...0x66).contains(c)
+    }
   }
 
   final class Sheet {

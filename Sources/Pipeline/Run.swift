@@ -122,6 +122,8 @@ extension Consolidate {
 
 public enum RunError: Error, Equatable, Sendable {
   case inputsMissing(String)
+  /// A path named on the command line (`validate PATH…`): a file or a folder.
+  case pathMissing(String)
   case noInputs(String)
   /// `code` is the `errno` of the failed call.
   case outputsUnwritable(path: String, code: Int32)

@@ -19,8 +19,9 @@ public enum ReadError: Error, Equatable, Sendable {
   case invalidCellReference(part: String, reference: String)
   /// A configured limit was reached (size, ratio, depth, count, entities).
   case limitExceeded(LimitKind, part: String)
-  /// The workbook has no sheet of the requested name.
-  case noSuchSheet(String)
+  /// The workbook has no sheet of the requested name; `available` names the
+  /// sheets it has, when the one asked for came from a person.
+  case noSuchSheet(String, available: [String] = [])
 }
 
 public enum UnsupportedFormat: String, Sendable {

@@ -22,9 +22,11 @@ struct CodelistsCommand: ParsableCommand {
       throw ExitCode(Exit.usage.rawValue)
     }
     let needle = search.map(MatchKey.of)
+    var shown = 0
     func show(_ code: String, _ text: String, indent: Int = 0) {
       if let needle, !MatchKey.of(code + " " + text).contains(needle) { return }
       print(String(repeating: "  ", count: indent) + code + "  " + text)
+      shown += 1
     }
     guard let name = name?.lowercased() else {
       for l in standard.lists { print("\(l.name)\t\(l.status)\t\(l.edition)") }
@@ -45,6 +47,11 @@ struct CodelistsCommand: ParsableCommand {
           ? "daftar \"\(name)\" tidak ada; jalankan `pipeline codelists` untuk melihat semuanya"
           : "no list named \"\(name)\"; run `pipeline codelists` to see them all")
       throw ExitCode(Exit.usage.rawValue)
+    }
+    // As grep does: a search that finds nothing says so and exits 1.
+    if let search, shown == 0 {
+      printError(ConsoleText.noCodeMatches(search, list: name, lang: lang))
+      throw ExitCode.failure
     }
   }
 }

@@ -40,9 +40,11 @@ struct InspectCommand: ParsableCommand {
       output.flush()
     } catch let error as ReadError {
       // Nothing half-written reaches stdout: the buffer is dropped.
-      // Part names and parser details come from the file: keep them on one line.
-      let line = ReadErrorMessages.message(error, file: file, lang: language)
-        .split(whereSeparator: \.isNewline).joined(separator: " ")
+      // Part names, sheet names and parser details come from the file: one
+      // line, with nothing in it a terminal would act on.
+      let line = InputText.neutralised(
+        ReadErrorMessages.message(error, file: file, lang: language)
+          .split(whereSeparator: \.isNewline).joined(separator: " "))
       FileHandle.standardError.write(Data((line + "\n").utf8))
       throw ExitCode(3)
     }

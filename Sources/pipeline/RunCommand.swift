@@ -35,17 +35,12 @@ struct RunCommand: ParsableCommand {
       : ResultCache(
         folder: (config.outputs as NSString).appendingPathComponent(ResultCache.folderName),
         standard: standard, limits: config.limits)
-    let architecture = PipelineRun(standard: standard, configuration: config)
-      .execute(files, jobs: config.jobs, cache: cache, progress: progress.update)
+    let (architecture, checked) = Checking.check(
+      files, inputs: config.inputs, configuration: config, standard: standard, cache: cache,
+      progress: progress.update)
     progress.finish()
+    var exit = checked
 
-    var exit = Exit.ok
-    if files.isEmpty {
-      printError(ConsoleText.runError(.noInputs(config.inputs), lang: lang))
-      exit = .io
-    } else if !architecture.sources.contains(where: \.readable) {
-      exit = .io
-    }
     var written: [String] = []
     if config.stages.contains(.emit) {
       do {
@@ -66,7 +61,6 @@ struct RunCommand: ParsableCommand {
           style: TerminalStyle.forStream(STDOUT_FILENO)),
         terminator: "")
     }
-    if exit == .ok, Self.reachesFailOn(architecture, config.failOn) { exit = .findings }
     // The process ends now: freeing a large run's records and findings one by
     // one took a tenth of a second of a 200,000-row run, for nothing.
     Self.heldUntilExit = architecture
@@ -74,15 +68,6 @@ struct RunCommand: ParsableCommand {
   }
 
   nonisolated(unsafe) static var heldUntilExit: Architecture?
-
-  static func reachesFailOn(_ a: Architecture, _ failOn: FailOn) -> Bool {
-    switch failOn {
-    case .tidak: return false
-    case .kesalahan: return a.findingCounts.count(.kesalahan) > 0
-    case .peringatan:
-      return a.findingCounts.count(.kesalahan) + a.findingCounts.count(.peringatan) > 0
-    }
-  }
 }
 
 /// A progress line on a terminal (stderr), rewritten in place, shown only once a

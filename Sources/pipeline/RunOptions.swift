@@ -60,8 +60,10 @@ struct RunOptions: ParsableArguments {
   }
 }
 
+/// One line on stderr; paths, keys and values in it may come from the inputs or
+/// the configuration, so nothing in it can act on the terminal.
 func printError(_ line: String) {
-  FileHandle.standardError.write(Data(("pipeline: " + line + "\n").utf8))
+  FileHandle.standardError.write(Data(("pipeline: " + InputText.neutralised(line) + "\n").utf8))
 }
 
 /// Why the outputs could not be written, on stderr (exit code 3 follows).

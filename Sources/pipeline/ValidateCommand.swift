@@ -6,7 +6,9 @@ import Standard
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Ekstrak, normalisasi, dan validasi; cetak temuan tanpa menulis apa pun.")
+    abstract:
+      "Semua tahap kecuali menulis keluaran: temuan, ringkasan dan kode keluar seperti run; tidak menulis apa pun."
+  )
 
   @OptionGroup var options: RunOptions
   @Argument(help: "Berkas atau folder (bawaan: folder masukan).")
@@ -14,15 +16,15 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     let started = Date()
-    var config = try options.configuration().get()
-    config.stages = [.extract, .normalize, .validate]
+    let config = try options.configuration().get()
     let standard = try options.standard(config).get()
     var files: [InputFile] = []
     do {
       for p in paths.isEmpty ? [config.inputs] : paths {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
-          throw RunError.inputsMissing(p)
+          // Named by the user: a file or a folder, both work.
+          throw paths.isEmpty ? RunError.inputsMissing(p) : RunError.pathMissing(p)
         }
         if isDir.boolValue {
           files += try PipelineRun.inputs(in: p)
@@ -34,7 +36,10 @@ struct ValidateCommand: ParsableCommand {
       printError(ConsoleText.runError(e, lang: config.language))
       throw ExitCode(Exit.io.rawValue)
     }
-    let a = PipelineRun(standard: standard, configuration: config).execute(files, jobs: config.jobs)
+    // The stages `run` runs, but emit; no cache, no lock, nothing written.
+    let (a, exit) = Checking.check(
+      files, inputs: paths.isEmpty ? config.inputs : paths.joined(separator: ", "),
+      configuration: config, standard: standard)
     let style = TerminalStyle.forStream(STDOUT_FILENO)
     for f in a.findings {
       let (message, fix) = Catalog.render(f, lang: config.language)
@@ -45,8 +50,10 @@ struct ValidateCommand: ParsableCommand {
       } else if let r = f.location.row {
         place += " › \(r)"
       }
+      // File names, sheet names and cell values come from the inputs.
+      let text = InputText.neutralised(message + (fix.map { " " + $0 } ?? ""))
       print(
-        "\(place): \(style.level(f.severity.rawValue, f.severity)) [\(f.type.rawValue)] \(message)\(fix.map { " \($0)" } ?? "")"
+        "\(InputText.neutralised(place)): \(style.level(f.severity.rawValue, f.severity)) [\(f.type.rawValue)] \(text)"
       )
     }
     if !options.quiet {
@@ -56,7 +63,6 @@ struct ValidateCommand: ParsableCommand {
           lang: config.language, style: style),
         terminator: "")
     }
-    if files.isEmpty || !a.sources.contains(where: \.readable) { throw ExitCode(Exit.io.rawValue) }
-    if RunCommand.reachesFailOn(a, config.failOn) { throw ExitCode(Exit.findings.rawValue) }
+    if exit != .ok { throw ExitCode(exit.rawValue) }
   }
 }

@@ -103,6 +103,22 @@ final class StreamingWorkbookTests: XCTestCase {
       ])
   }
 
+  /// Text that reads as an OOXML escape comes back as written (the project's
+  /// reader decodes `_xHHHH_` in inline strings as Excel does; LibreOffice's
+  /// reading is checked end to end in WorkbookTests).
+  func testEscapeLookalikesReadBackAsWritten() throws {
+    let path = dir.appendingPathComponent("e.xlsx").path
+    var b = StreamingWorkbook()
+    b.sheets.append(
+      .init(
+        name: "S",
+        render: { s in
+          for (i, v) in XLSXWriterTests.lookalikes.enumerated() { s.string(i, 0, v) }
+        }))
+    try b.write(to: path)
+    XCTAssertEqual(try XLSXWriterTests.columnA(path), XLSXWriterTests.lookalikes)
+  }
+
   /// The same bytes whatever the number of threads.
   func testSameBytesWhateverTheThreads() throws {
     let one = dir.appendingPathComponent("1.xlsx").path

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Markup built from code. Tag names, attribute names and fixed markup are
 /// `StaticString` literals, so nothing read from the inputs can become markup;
 /// every text and attribute value goes through `HTML.escape`.
@@ -78,19 +80,12 @@ public struct HTML {
       case 0x27: out.append(contentsOf: "&#39;".utf8)
       case 0x09, 0x0A: out.append(UInt8(u.value))
       case 0x0D: continue
-      case 0x00..<0x20: UTF8.encode(Unicode.Scalar(0x2400 + u.value)!) { out.append($0) }
-      case 0x7F: out.append(contentsOf: "\u{2421}".utf8)
-      case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
-        out.append(contentsOf: visibleCode(u).utf8)
       case 0x20..<0x7F: out.append(UInt8(u.value))
-      default: UTF8.encode(u) { out.append($0) }
+      default:
+        // The same pictures and codes as the terminal shows (`InputText`).
+        if !InputText.appendShown(u, to: &out) { UTF8.encode(u) { out.append($0) } }
       }
     }
     return String(decoding: out, as: UTF8.self)
-  }
-
-  static func visibleCode(_ u: Unicode.Scalar) -> String {
-    let hex = String(u.value, radix: 16, uppercase: true)
-    return "[U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "]"
   }
 }

@@ -30,6 +30,9 @@ public enum ConsoleText {
     case .inputsMissing(let p):
       return lang == .id
         ? "folder masukan tidak ada: \(p)" : "the inputs folder does not exist: \(p)"
+    case .pathMissing(let p):
+      return lang == .id
+        ? "berkas atau folder tidak ada: \(p)" : "no such file or folder: \(p)"
     case .noInputs(let p):
       return lang == .id ? "folder masukan kosong: \(p)" : "the inputs folder is empty: \(p)"
     case .outputsUnwritable(let p, let code):

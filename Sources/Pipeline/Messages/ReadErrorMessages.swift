@@ -65,10 +65,17 @@ public enum ReadErrorMessages {
         "{file}: " + message.replacingOccurrences(of: "{bagian}", with: part) + " " + (fix ?? "")
       }
       return (line(e.id, e.fixID), line(e.en, e.fixEN))
-    case .noSuchSheet(let name):
+    case .noSuchSheet(let name, let available):
+      let names = available.map { "\"\($0)\"" }.joined(separator: ", ")
+      if available.isEmpty {
+        return (
+          "{file}: tidak ada lembar bernama \"\(name)\".",
+          "{file}: there is no sheet named \"\(name)\"."
+        )
+      }
       return (
-        "{file}: tidak ada lembar bernama \"\(name)\".",
-        "{file}: there is no sheet named \"\(name)\"."
+        "{file}: tidak ada lembar bernama \"\(name)\". Lembar yang ada: \(names).",
+        "{file}: there is no sheet named \"\(name)\". The sheets are: \(names)."
       )
     }
   }

@@ -1,0 +1,33 @@
+import Foundation
+import Pipeline
+import Standard
+
+/// The stages before emit and the exit status their result calls for: one
+/// function, so `run` and `validate` give the same totals, findings and exit.
+enum Checking {
+  /// Every stage the configuration names but emit, on `files`. The exit is
+  /// `.io` when no file could be read (none found included, said on stderr as
+  /// `noInputs(inputs)`), else `.findings` when a finding reaches `fail-on`.
+  static func check(
+    _ files: [InputFile], inputs: String, configuration config: Configuration,
+    standard: Standard, cache: ResultCache? = nil, progress: ((Int, Int) -> Void)? = nil
+  ) -> (architecture: Architecture, exit: Exit) {
+    let architecture = PipelineRun(standard: standard, configuration: config)
+      .execute(files, jobs: config.jobs, cache: cache, progress: progress)
+    if files.isEmpty {
+      printError(ConsoleText.runError(.noInputs(inputs), lang: config.language))
+      return (architecture, .io)
+    }
+    if !architecture.sources.contains(where: \.readable) { return (architecture, .io) }
+    return (architecture, reachesFailOn(architecture, config.failOn) ? .findings : .ok)
+  }
+
+  static func reachesFailOn(_ a: Architecture, _ failOn: FailOn) -> Bool {
+    switch failOn {
+    case .tidak: return false
+    case .kesalahan: return a.findingCounts.count(.kesalahan) > 0
+    case .peringatan:
+      return a.findingCounts.count(.kesalahan) + a.findingCounts.count(.peringatan) > 0
+    }
+  }
+}
