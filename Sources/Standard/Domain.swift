@@ -24,6 +24,10 @@ public struct Field: Sendable, Hashable {
   public let levelAliases: [String]
   /// What the field holds, in Bahasa Indonesia (the template's column notes).
   public var description: String = ""
+  /// Sheet names that give this field's value to every row of their sheet when
+  /// the file names the domain (the official Infrastruktur form: one sheet per
+  /// object type), name → value as the field's list writes it.
+  public var sheetValues: [String: String] = [:]
 }
 
 /// A row of the `Identitas` sheet the template lays out (label in column A,

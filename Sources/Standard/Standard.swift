@@ -236,6 +236,7 @@ private struct DomainsFile: Decodable {
     let max: Double?
     let whole: Bool?
     let targets: [String]?
+    let sheet_values: [String: String]?
 
     var field: Field {
       let t: FieldType
@@ -254,7 +255,8 @@ private struct DomainsFile: Decodable {
       }
       return Field(
         key: key, label: label, aliases: aliases, type: t, required: required ?? false,
-        levelAliases: level_aliases ?? [], description: keterangan ?? "")
+        levelAliases: level_aliases ?? [], description: keterangan ?? "",
+        sheetValues: sheet_values ?? [:])
     }
   }
 

@@ -11,7 +11,7 @@ final class MistakesTests: XCTestCase {
     let type: String
   }
 
-  func expectations(_ md: URL) throws -> [Expected] {
+  static func expectations(_ md: URL) throws -> [Expected] {
     let text = try String(contentsOf: md, encoding: .utf8)
     return text.split(separator: "\n").compactMap { line -> Expected? in
       let cols = line.split(separator: "|", omittingEmptySubsequences: false).map {
@@ -32,7 +32,7 @@ final class MistakesTests: XCTestCase {
     _ = try Binary.run(["run", "--inputs", inputs.path, "--outputs", out.path, "--quiet"])
     let doc = try Binary.loadJSON(out.appendingPathComponent("arsitektur-spbe.json"))
     let findings = try XCTUnwrap(doc["temuan"] as? [[String: Any]])
-    let expected = try expectations(
+    let expected = try Self.expectations(
       Binary.packageRoot.appendingPathComponent("scripts/inputs/README.md"))
     XCTAssertGreaterThan(expected.count, 15)
     for e in expected {
@@ -72,7 +72,7 @@ final class MistakesTests: XCTestCase {
     XCTAssertEqual(try Binary.schemaErrors(json), "")
     let doc = try Binary.loadJSON(json)
     let findings = try XCTUnwrap(doc["temuan"] as? [[String: Any]])
-    let expected = try expectations(folder.appendingPathComponent("MISTAKES.md"))
+    let expected = try Self.expectations(folder.appendingPathComponent("MISTAKES.md"))
     XCTAssertGreaterThan(expected.count, 20)
 
     for e in expected {

@@ -121,6 +121,9 @@ public struct FileProcessor: Sendable {
       fileOPD = FileOPD(opd: byName, unresolved: nil)
     }
 
+    // A workbook named after one domain (`Domain Arsitektur Infrastruktur.xlsx`)
+    // may hold one sheet per object type, named after it.
+    let fileDomain = isCSV ? nil : domainByName(stem)
     for (i, sheet) in source.sheets.enumerated() where i != identitasIndex {
       guard sheet.kind == .worksheet else { continue }
       // The list sheet of a `pipeline template` workbook: its stamp, never a table.
@@ -138,6 +141,11 @@ public struct FileProcessor: Sendable {
       let sheetName = isCSV ? nil : sheet.name
       let where_ = Location(file: file, sheet: sheetName)
       var domain = domainByName(isCSV ? stem : sheet.name)
+      var given: [String: Value] = [:]
+      if let fileDomain, let values = sheetValues(of: fileDomain, sheetName: sheet.name) {
+        domain = fileDomain
+        given = values
+      }
       if domain == nil && sheet.state != .visible { continue }
       let grid = try SheetGrid.read(
         source, sheet: i, name: sheetName, maxCells: limits.maxSheetCells)
@@ -164,7 +172,7 @@ public struct FileProcessor: Sendable {
         result.source.tables.append(summary)
         continue
       }
-      let table = locator.locate(grid, domain: domain, header: header)
+      let table = locator.locate(grid, domain: domain, header: header, sheetValues: given)
       _ = consume grid
       summary.headerRow = table.headerRow
       summary.blank = table.blank
@@ -206,6 +214,23 @@ public struct FileProcessor: Sendable {
       d.sheetNames.contains { MatchKey.containsWords(words, MatchKey.words($0)) }
     }
     return hits.count == 1 ? hits[0] : nil
+  }
+
+  /// The values a sheet's name gives its rows in a workbook of `domain`: a
+  /// field that takes its value from sheet names, the name being one of its
+  /// values or of the names the standard lists for them. Nil when the name
+  /// gives none (the sheet is then recognized as any other).
+  func sheetValues(of domain: Domain, sheetName: String) -> [String: Value]? {
+    let key = MatchKey.of(sheetName)
+    var values: [String: Value] = [:]
+    for field in domain.fields where !field.sheetValues.isEmpty {
+      guard case .choice(let list) = field.type, let e = standard.enumerations[list] else {
+        continue
+      }
+      let named = field.sheetValues.first { MatchKey.of($0.key) == key }?.value ?? sheetName
+      if let v = e.match(named) { values[field.key] = .text(v.code) }
+    }
+    return values.isEmpty ? nil : values
   }
 
   static let identitasNameKeys: Set<String> = [

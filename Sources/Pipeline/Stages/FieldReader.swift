@@ -51,9 +51,7 @@ struct FieldReader {
     case .text, .opd:
       return FieldReading(value: .text(text))
     case .reference:
-      let ids = text.split(whereSeparator: { ";,\n".contains($0) }).map {
-        TextCleaner.clean(String($0))
-      }.filter { !$0.isEmpty }
+      let ids = Self.linkIDs(cell.plainText)
       return FieldReading(value: ids.isEmpty ? nil : .list(ids))
     case .code(let list, let level, let childless):
       return readCode(text, list: list, level: level, childlessAbove: childless)
@@ -84,6 +82,20 @@ struct FieldReader {
         return .problem(.tipeTidakSesuai, params: ["tipe": "url"])
       }
       return FieldReading(value: .text(u))
+    }
+  }
+
+  /// The ids of a link cell (SPEC §3): split on `;`, `,` and line breaks before
+  /// whitespace is collapsed (Alt+Enter separates, as the official forms write
+  /// their links); an `ID Nama` pair gives its id.
+  static func linkIDs(_ raw: String) -> [String] {
+    raw.split(whereSeparator: { $0.isNewline || $0 == ";" || $0 == "," }).compactMap { part in
+      let text = TextCleaner.clean(String(part))
+      guard !text.isEmpty else { return nil }
+      guard let space = text.firstIndex(of: " ") else { return text }
+      let first = text[..<space]
+      // `PB-01 Penyusunan Ranperda`: ids carry a digit, names start with a word.
+      return first.contains(where: \.isNumber) ? String(first) : text
     }
   }
 

@@ -17,6 +17,10 @@ struct HeaderMatcher {
   let domain: Domain
   private let roles: [String: ColumnRole]
 
+  /// Split code columns go down to Level 5: the official forms add Level 4/5
+  /// columns for the local codes below the national ones (SPEC §4).
+  static let deepestLevel = 5
+
   init(domain: Domain, standard: Standard) {
     self.domain = domain
     var roles: [String: ColumnRole] = [:]
@@ -25,7 +29,7 @@ struct HeaderMatcher {
     // (`RAB Level 3` alone is the field itself).
     for field in domain.fields {
       for template in field.levelAliases {
-        for n in 1...3 {
+        for n in 1...Self.deepestLevel {
           let label = template.replacingOccurrences(of: "{n}", with: String(n))
           roles[MatchKey.of(label)] = .level(field: field.key, level: n)
         }
@@ -39,11 +43,23 @@ struct HeaderMatcher {
     self.roles = roles
   }
 
-  /// The role of a label; a trailing note in parentheses (`Nama Aplikasi (wajib)`)
-  /// or a required marker (`*`) does not hide it.
+  /// The role of a label. What follows the label itself does not hide it: a
+  /// note in parentheses (`Nama Aplikasi (wajib)`, `→ Unit Kerja (Dependency)`,
+  /// `Klasifikasi Tier (Tier 1 – Tier 4)`), a required marker (`*`), a hint on
+  /// the lines below the first; arrows are punctuation to the match key.
   func role(of label: String) -> ColumnRole {
+    if let r = exactRole(of: label) { return r }
+    if let newline = label.utf8.firstIndex(of: UInt8(ascii: "\n")), newline > label.startIndex,
+      let r = exactRole(of: String(label[..<newline]))
+    {
+      return r
+    }
+    return .extra
+  }
+
+  private func exactRole(of label: String) -> ColumnRole? {
     let key = MatchKey.of(label)
-    guard !key.isEmpty else { return .extra }
+    guard !key.isEmpty else { return nil }
     if let r = roles[key] { return r }
     // A byte search: data rows under a title are tried as headers too, and their
     // long texts made a Character search the costliest part of finding a header.
@@ -51,7 +67,7 @@ struct HeaderMatcher {
       let stripped = MatchKey.of(String(label[..<open]))
       if let r = roles[stripped] { return r }
     }
-    return .extra
+    return nil
   }
 
   /// The fields a row of labels names (levels count for their field).

@@ -32,6 +32,9 @@ struct LocatedTable {
   /// The last header row (the second of a two-row header).
   let headerEnd: Int
   let columns: [Column]
+  /// Values the sheet gives every row of fields it has no column for (the
+  /// `jenis` a sheet's name says), by field key.
+  var sheetValues: [String: Value] = [:]
   var rows: [DataRow] = []
   /// Rows with no value of their own outside the "No" column.
   var blank = 0
@@ -75,7 +78,7 @@ struct TableLocator {
     }
     for row in grid.rows.prefix(Self.searchRows) {
       for twoRows in [false, true] {
-        let labels = headerLabels(grid, row: row.number, twoRows: twoRows)
+        let labels = headerLabels(grid, row: row.number, twoRows: twoRows, role: role)
         let roles = labels.values.map(role)
         let fields = HeaderMatcher.fields(of: roles)
         guard fields.count >= 2 || matcher.coversRequired(fields) else { continue }
@@ -104,39 +107,72 @@ struct TableLocator {
     return winners.count == 1 ? .some(winners[0].0) : .none
   }
 
-  /// Column → label for a header at `row`; for two rows, a group label (a cell
-  /// merged across columns) is joined with the label below it.
-  func headerLabels(_ grid: SheetGrid, row: Int, twoRows: Bool) -> [Int: String] {
+  /// Column → label for a header at `row`, its lines kept apart (a hint below
+  /// the first line does not hide the label). For two rows the group above (a
+  /// cell merged across columns, or the same label repeated over each column)
+  /// is context for the sub-label below: `Kode RAB` over `Level 1` reads
+  /// `Kode RAB Level 1`; a sub-label that repeats or extends the group
+  /// (`RAB` over `RAB Level 1`) is read alone when only that is known.
+  func headerLabels(
+    _ grid: SheetGrid, row: Int, twoRows: Bool, role: (String) -> ColumnRole
+  ) -> [Int: String] {
     var labels: [Int: String] = [:]
     let width = grid.lastColumn
     guard width > 0 else { return [:] }
     let covering = grid.mergesCovering(row: row, width: width)
     let coveringBelow = twoRows ? grid.mergesCovering(row: row + 1, width: width) : []
     for c in 1...width {
-      var top = TextCleaner.clean(grid.cell(row, c).plainText)
+      var top = Self.headerText(grid.cell(row, c))
       if top.isEmpty, let m = covering[c], m.firstRow == row {
-        top = TextCleaner.clean(grid.cell(m.firstRow, m.firstColumn).plainText)
+        top = Self.headerText(grid.cell(m.firstRow, m.firstColumn))
       }
       var label = top
       if twoRows {
         let coveredFromAbove = coveringBelow[c].map { $0.firstRow <= row } ?? false
-        let below = coveredFromAbove ? "" : TextCleaner.clean(grid.cell(row + 1, c).plainText)
-        if !below.isEmpty { label = top.isEmpty ? below : top + " " + below }
+        let below = coveredFromAbove ? "" : Self.headerText(grid.cell(row + 1, c))
+        if !below.isEmpty {
+          if top.isEmpty {
+            label = below
+          } else {
+            let joined = top + " " + below
+            label = role(joined) == .extra && role(below) != .extra ? below : joined
+          }
+        }
       }
       if !label.isEmpty { labels[c] = label }
     }
     return labels
   }
 
+  /// A header cell's text, cleaned line by line.
+  static func headerText(_ cell: Cell) -> String {
+    let raw = cell.plainText
+    guard raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
+      return TextCleaner.clean(raw)
+    }
+    return raw.split(whereSeparator: \.isNewline).map { TextCleaner.clean(String($0)) }
+      .filter { !$0.isEmpty }.joined(separator: "\n")
+  }
+
+  /// A header label as people see it: on one line.
+  static func displayLabel(_ label: String) -> String {
+    label.contains("\n") ? label.replacingOccurrences(of: "\n", with: " ") : label
+  }
+
   /// Binds the columns and splits the rows below the header into data rows,
   /// blank rows and the notes below the table.
-  func locate(_ grid: SheetGrid, domain: Domain, header: Candidate) -> LocatedTable {
+  func locate(
+    _ grid: SheetGrid, domain: Domain, header: Candidate, sheetValues: [String: Value] = [:]
+  ) -> LocatedTable {
     let matcher = HeaderMatcher(domain: domain, standard: standard)
     let columns = header.labels.keys.sorted().map { c in
-      Column(index: c, label: header.labels[c]!, role: matcher.role(of: header.labels[c]!))
+      Column(
+        index: c, label: Self.displayLabel(header.labels[c]!),
+        role: matcher.role(of: header.labels[c]!))
     }
     var table = LocatedTable(
-      domain: domain, headerRow: header.headerRow, headerEnd: header.headerEnd, columns: columns)
+      domain: domain, headerRow: header.headerRow, headerEnd: header.headerEnd, columns: columns,
+      sheetValues: sheetValues)
     let numberColumns = Set(columns.filter { $0.role == .number }.map(\.index))
     var rows: [DataRow] = []
     for row in grid.rows where row.number > header.headerEnd {

@@ -85,10 +85,20 @@ struct TableValidator {
         break
       }
     }
+    // Beside split Level columns, the field's own column (`RAB Level 3`) is
+    // their level: the deepest filled level counts, Level 4/5 included.
+    for (f, levels) in levelColumns {
+      guard let own = fieldColumn[f], case .code(_, let lvl, _)? = domain.field(f)?.type,
+        levels[lvl] == nil
+      else { continue }
+      levelColumns[f]![lvl] = own
+      fieldColumn[f] = nil
+    }
     // A missing required column rejects every row of the table.
     var blocking: [Int] = []
     for f in domain.requiredFields where f.key != "opd" {
-      if fieldColumn[f.key] == nil && levelColumns[f.key] == nil {
+      if fieldColumn[f.key] == nil && levelColumns[f.key] == nil && table.sheetValues[f.key] == nil
+      {
         blocking.append(result.findings.count + tableFindings.count)
         tableFindings.append(
           Finding(
@@ -118,6 +128,8 @@ struct TableValidator {
       return labelNames.count - 1
     }
     let labels = RowCells.Labels(labelNames)
+    let slotOfColumn = Dictionary(
+      table.columns.enumerated().map { ($1.index, $0) }, uniquingKeysWith: { a, _ in a })
     // Each row's cells are let go once its record is built, so a large sheet's
     // cells are not all held beside its records (the grid is dropped already).
     var rows: [DataRow] = []
@@ -147,6 +159,10 @@ struct TableValidator {
         record.findings.append(result.findings.count)
         result.findings.append(f)
       }
+      // A Level 4/5 cell that holds no code is kept as written.
+      func keep(_ c: Column) {
+        if let slot = slotOfColumn[c.index] { record.extra.append(row.cell(c.index), label: slot) }
+      }
       if row.hidden {
         add(Finding(.barisTersembunyi, at: at(row.number, nil), sheetIndex: sheetIndex))
       }
@@ -170,8 +186,11 @@ struct TableValidator {
           }
           continue
         }
-        let (reading, column) = readField(field, row: row, add: add)
-        guard let column else { continue }
+        let (reading, column) = readField(field, row: row, add: add, keep: keep)
+        guard let column else {
+          if let v = table.sheetValues[field.key] { record.values[slot: slot] = v }
+          continue
+        }
         record.setColumn(field.key, column)
         // The value as written, for findings only (most cells have none).
         let raw =
@@ -205,9 +224,9 @@ struct TableValidator {
   }
 
   /// A field's value from its own column, or from split Level 1/2/3 columns.
-  private mutating func readField(_ field: Field, row: DataRow, add: (Finding) -> Void) -> (
-    FieldReading, Column?
-  ) {
+  private mutating func readField(
+    _ field: Field, row: DataRow, add: (Finding) -> Void, keep: (Column) -> Void
+  ) -> (FieldReading, Column?) {
     if let c = fieldColumn[field.key] {
       let cell = row.cell(c.index)
       switch (field.type, cell) {
@@ -226,7 +245,17 @@ struct TableValidator {
       let codelist = standard.codelists[list]
     else { return (.empty, nil) }
     let matcher = CodeMatcher(list: codelist, level: lvl, childlessAbove: childless)
-    let filled = levels.keys.sorted().filter { row.cell(levels[$0]!.index).hasValue }
+    var filled = levels.keys.sorted().filter { row.cell(levels[$0]!.index).hasValue }
+    // Levels below the field's own (the official forms' Level 4/5) hold local
+    // codes; one that holds a name only does not name the row's code.
+    filled.removeAll { n in
+      guard n > lvl else { return false }
+      let column = levels[n]!
+      let text = TextCleaner.clean(row.cell(column.index).plainText)
+      if matcher.resolveAtLevel(text, level: n) != nil { return false }
+      keep(column)
+      return true
+    }
     guard let deepest = filled.last else { return (.empty, levels[levels.keys.max()!]) }
     let column = levels[deepest]!
     let cell = row.cell(column.index)
@@ -238,7 +267,8 @@ struct TableValidator {
       // A name at this level stands for its code.
       let code = matcher.resolveAtLevel(text, level: deepest) ?? text
       reading = reader.readCode(code, list: list, level: lvl, childlessAbove: childless)
-      if code != text, reading.value != nil,
+      // `KODE NAMA` is the code, not a name standing for it.
+      if code != text, !text.uppercased().hasPrefix(code), reading.value != nil,
         !reading.problems.contains(where: { $0.type == .nilaiDinormalisasi })
       {
         reading.problems.append(
