@@ -122,6 +122,9 @@ extension Consolidate {
 
 public enum RunError: Error, Equatable, Sendable {
   case inputsMissing(String)
+  /// The default inputs folder is missing and no `pipeline.yml` was found in
+  /// `lookedIn`, the current folder.
+  case inputsMissingWithoutConfiguration(inputs: String, lookedIn: String)
   case noInputs(String)
   /// `code` is the `errno` of the failed call.
   case outputsUnwritable(path: String, code: Int32)

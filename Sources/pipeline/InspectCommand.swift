@@ -15,20 +15,13 @@ struct InspectCommand: ParsableCommand {
   var sheet: String?
 
   @Option(help: "Bahasa pesan: id atau en.")
-  var lang: String = "id"
+  var lang: Language = .id
 
   /// Reads every sheet and prints only counts on stderr (for timing the reader).
   @Flag(name: .customLong("count-only"), help: .hidden)
   var countOnly = false
 
-  func validate() throws {
-    guard Language(rawValue: lang) != nil else {
-      throw ValidationError("--lang harus id atau en / --lang must be id or en")
-    }
-  }
-
   func run() throws {
-    let language = Language(rawValue: lang) ?? .id
     let output = BufferedOutput()
     do {
       let source = try SpreadsheetReader.open(path: file)
@@ -41,7 +34,7 @@ struct InspectCommand: ParsableCommand {
     } catch let error as ReadError {
       // Nothing half-written reaches stdout: the buffer is dropped.
       // Part names and parser details come from the file: keep them on one line.
-      let line = ReadErrorMessages.message(error, file: file, lang: language)
+      let line = ReadErrorMessages.message(error, file: file, lang: lang)
         .split(whereSeparator: \.isNewline).joined(separator: " ")
       FileHandle.standardError.write(Data((line + "\n").utf8))
       throw ExitCode(3)

@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
     do {
       files = try PipelineRun.inputs(in: config.inputs)
     } catch let e as RunError {
-      printError(ConsoleText.runError(e, lang: lang))
+      printError(options.explain(e, lang: lang))
       throw ExitCode(Exit.io.rawValue)
     }
     let progress = Progress(enabled: !options.quiet, lang: lang)
@@ -58,15 +58,15 @@ struct RunCommand: ParsableCommand {
         exit = .io
       }
     }
+    if exit == .ok, Self.reachesFailOn(architecture, config.failOn) { exit = .findings }
     if !options.quiet {
       print(
         ConsoleText.summary(
           architecture, standard: standard, written: written,
           seconds: Date().timeIntervalSince(started), lang: lang,
-          style: TerminalStyle.forStream(STDOUT_FILENO)),
+          failsOnFindings: exit == .findings, style: TerminalStyle.forStream(STDOUT_FILENO)),
         terminator: "")
     }
-    if exit == .ok, Self.reachesFailOn(architecture, config.failOn) { exit = .findings }
     // The process ends now: freeing a large run's records and findings one by
     // one took a tenth of a second of a 200,000-row run, for nothing.
     Self.heldUntilExit = architecture

@@ -50,6 +50,19 @@ struct RunOptions: ParsableArguments {
     return .success(c)
   }
 
+  /// What went wrong with the inputs; a missing inputs folder with no
+  /// `pipeline.yml` beside it most likely means a run from the wrong folder.
+  func explain(_ e: RunError, lang: Language) -> String {
+    if case .inputsMissing(let folder) = e, config == nil, inputs == nil,
+      !FileManager.default.fileExists(atPath: Configuration.fileName)
+    {
+      return ConsoleText.runError(
+        .inputsMissingWithoutConfiguration(
+          inputs: folder, lookedIn: FileManager.default.currentDirectoryPath), lang: lang)
+    }
+    return ConsoleText.runError(e, lang: lang)
+  }
+
   func standard(_ c: Configuration) -> Result<Standard, ExitCode> {
     do {
       return .success(try Standard.load(overrides: c.codelistOverrides))
