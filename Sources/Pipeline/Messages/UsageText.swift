@@ -38,6 +38,7 @@ extension ConsoleText {
       line = text
     }
     let help = "pipeline \(command.isEmpty ? "" : command + " ")--help"
-    return line + (id ? ". Lihat `\(help)`." : ". See `\(help)`.")
+    let end = line.hasSuffix("?") ? " " : ". "
+    return line + end + (id ? "Lihat `\(help)`." : "See `\(help)`.")
   }
 }
