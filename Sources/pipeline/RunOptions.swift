@@ -29,7 +29,7 @@ struct RunOptions: ParsableArguments {
       do {
         c = try Configuration.load(path: path)
       } catch let e as ConfigError {
-        printError(ConsoleText.configError(e, lang: lang ?? .id))
+        printError(ConsoleText.configError(e, file: path, lang: lang ?? .id))
         return .failure(ExitCode(Exit.usage.rawValue))
       } catch {
         printError("\(error)")

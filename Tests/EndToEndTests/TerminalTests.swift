@@ -118,4 +118,15 @@ final class TerminalTests: XCTestCase {
         "Masukan berisi kesalahan yang perlu diperbaiki OPD (lihat laporan dan umpan balik); program berjalan dengan benar.\n"
       ), r.stdout)
   }
+
+  /// A configuration error names the file given with `--config`.
+  func testConfigurationErrorsNameTheFileGiven() throws {
+    let dir = try Binary.temporaryFolder("cfg")
+    try Data("bahasaa: id\n".utf8).write(to: dir.appendingPathComponent("lain.yml"))
+    let r = try Binary.run(["run", "--config", "lain.yml"], in: dir)
+    XCTAssertEqual(r.status, 2, r.stderr)
+    XCTAssertEqual(
+      r.stderr,
+      "pipeline: lain.yml: kunci \"bahasaa\" tidak dikenal (lihat README, bagian Konfigurasi)\n")
+  }
 }

@@ -3,7 +3,10 @@ import Standard
 
 /// What the commands say on the terminal, in both languages, from one place.
 public enum ConsoleText {
-  public static func configError(_ e: ConfigError, lang: Language) -> String {
+  /// `file` is the configuration as the command line named it.
+  public static func configError(
+    _ e: ConfigError, file: String = Configuration.fileName, lang: Language
+  ) -> String {
     switch e {
     case .missing(let p):
       return lang == .id
@@ -31,16 +34,16 @@ public enum ConsoleText {
         : "\(p): the key \"\(key)\" is written more than once (first at line \(line)); remove one"
     case .unknownKey(let k):
       return lang == .id
-        ? "pipeline.yml: kunci \"\(k)\" tidak dikenal (lihat README, bagian Konfigurasi)"
-        : "pipeline.yml: unknown key \"\(k)\" (see the README, Configuration)"
+        ? "\(file): kunci \"\(k)\" tidak dikenal (lihat README, bagian Konfigurasi)"
+        : "\(file): unknown key \"\(k)\" (see the README, Configuration)"
     case .badValue(let k, let expected):
       return lang == .id
-        ? "pipeline.yml: nilai kunci \"\(k)\" tidak sah; seharusnya \(expected)"
-        : "pipeline.yml: bad value for \"\(k)\"; expected \(expected)"
+        ? "\(file): nilai kunci \"\(k)\" tidak sah; seharusnya \(expected)"
+        : "\(file): bad value for \"\(k)\"; expected \(expected)"
     case .stageOrder(let s):
       return lang == .id
-        ? "pipeline.yml: tahapan [\(s.joined(separator: ", "))] harus berurutan mulai dari extract (extract, normalize, validate, consolidate, emit)"
-        : "pipeline.yml: stages [\(s.joined(separator: ", "))] must run in order from extract (extract, normalize, validate, consolidate, emit)"
+        ? "\(file): tahapan [\(s.joined(separator: ", "))] harus berurutan mulai dari extract (extract, normalize, validate, consolidate, emit)"
+        : "\(file): stages [\(s.joined(separator: ", "))] must run in order from extract (extract, normalize, validate, consolidate, emit)"
     }
   }
 
