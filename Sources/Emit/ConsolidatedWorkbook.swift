@@ -33,11 +33,15 @@ public struct ConsolidatedWorkbook {
   typealias Sheet = SheetWriter
   typealias Style = StreamingWorkbook.Style
 
+  /// Headers and texts follow `bahasa` like the pages; sheet names stay as
+  /// SPEC §7 names them, for the formulas and scripts that address them.
+  func tr(_ id: String, _ en: String) -> String { configuration.language == .en ? en : id }
+
   /// Writes the workbook to `path` (a temporary file: the caller moves it in),
   /// the sheets rendered at the same time on up to `configuration.jobs` threads.
   public func write(to path: String) throws {
     var book = StreamingWorkbook()
-    book.title = "Konsolidasi arsitektur SPBE"
+    book.title = tr("Konsolidasi arsitektur SPBE", "SPBE architecture consolidation")
     book.subject = configuration.institutionName
     book.creator = "pipeline \(ToolVersion.current)"
     book.created = createdAt
@@ -84,24 +88,24 @@ public struct ConsolidatedWorkbook {
     let tally = a.byOPD
     let silent = standard.opds.offices.filter { tally.files[$0.code] == nil }.count
 
-    s.string(0, 0, "Konsolidasi arsitektur SPBE", .bold)
+    s.string(0, 0, tr("Konsolidasi arsitektur SPBE", "SPBE architecture consolidation"), .bold)
     let facts: [(String, Any)] = [
-      ("Instansi", configuration.institutionName),
-      ("Kode wilayah", configuration.regionCode),
-      ("Periode", configuration.period),
-      ("Dibuat pada", ArchitectureDocument.rfc3339(createdAt)),
-      ("Alat", "pipeline \(ToolVersion.current)"),
-      ("Berkas", a.sources.count),
-      ("Berkas gagal dibaca", a.sources.filter { !$0.readable }.count),
-      ("Tabel", tables.count),
-      ("Baris data", tables.reduce(0) { $0 + $1.dataRows }),
-      ("Diterima", tables.reduce(0) { $0 + $1.accepted }),
-      ("Ditolak", tables.reduce(0) { $0 + $1.rejected }),
-      ("Baris kosong", tables.reduce(0) { $0 + $1.blank }),
-      ("Temuan kesalahan", perLevel[.kesalahan] ?? 0),
-      ("Temuan peringatan", perLevel[.peringatan] ?? 0),
-      ("Temuan info", perLevel[.info] ?? 0),
-      ("OPD tanpa kiriman", silent),
+      (tr("Instansi", "Institution"), configuration.institutionName),
+      (tr("Kode wilayah", "Region code"), configuration.regionCode),
+      (tr("Periode", "Period"), configuration.period),
+      (tr("Dibuat pada", "Generated"), ShownTime.wib(createdAt, lang: configuration.language)),
+      (tr("Alat", "Tool"), "pipeline \(ToolVersion.current)"),
+      (tr("Berkas", "Files"), a.sources.count),
+      (tr("Berkas gagal dibaca", "Unreadable files"), a.sources.filter { !$0.readable }.count),
+      (tr("Tabel", "Tables"), tables.count),
+      (tr("Baris data", "Data rows"), tables.reduce(0) { $0 + $1.dataRows }),
+      (tr("Diterima", "Accepted"), tables.reduce(0) { $0 + $1.accepted }),
+      (tr("Ditolak", "Rejected"), tables.reduce(0) { $0 + $1.rejected }),
+      (tr("Baris kosong", "Blank rows"), tables.reduce(0) { $0 + $1.blank }),
+      (tr("Temuan kesalahan", "Error findings"), perLevel[.kesalahan] ?? 0),
+      (tr("Temuan peringatan", "Warning findings"), perLevel[.peringatan] ?? 0),
+      (tr("Temuan info", "Info findings"), perLevel[.info] ?? 0),
+      (tr("OPD tanpa kiriman", "OPDs that sent nothing"), silent),
     ]
     var row = 2
     for (label, value) in facts {
@@ -118,8 +122,9 @@ public struct ConsolidatedWorkbook {
     row += 1
     let headerRow = row
     let labels =
-      ["Kode OPD", "Perangkat Daerah", "Singkatan"] + standard.domains.map(\.label) + [
-        "Jumlah diterima", "Ditolak", "Berkas",
+      [tr("Kode OPD", "OPD code"), tr("Perangkat Daerah", "OPD"), tr("Singkatan", "Abbreviation")]
+      + standard.domains.map { tr($0.label, $0.labelEnglish) } + [
+        tr("Jumlah diterima", "Accepted in all"), tr("Ditolak", "Rejected"), tr("Berkas", "Files"),
       ]
     for (c, l) in labels.enumerated() { s.string(row, c, l, .header) }
     for o in standard.opds.offices {
@@ -149,9 +154,11 @@ public struct ConsolidatedWorkbook {
     _ s: Sheet, _ d: Domain, _ rows: [Int], _ offices: [String: OPDRegistry.OPD]
   ) {
     let fields = d.fields.filter { $0.key != "opd" }
+    // A field's label is the standard's column name, the same in both languages.
     let labels =
-      ["Perangkat Daerah", "Kode OPD"] + fields.map(\.label) + [
-        "Kolom tambahan", "Berkas", "Lembar", "Baris",
+      [tr("Perangkat Daerah", "OPD"), tr("Kode OPD", "OPD code")] + fields.map(\.label) + [
+        tr("Kolom tambahan", "Extra columns"), tr("Berkas", "File"), tr("Lembar", "Sheet"),
+        tr("Baris", "Row"),
       ]
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     let records = architecture.records
@@ -199,7 +206,9 @@ public struct ConsolidatedWorkbook {
     if overflow > 0 {
       s.string(
         lastRow + 1, 0,
-        "\(overflow) baris berikutnya tidak muat di lembar ini; semuanya ada di "
+        tr(
+          "\(overflow) baris berikutnya tidak muat di lembar ini; semuanya ada di ",
+          "\(overflow) more rows do not fit on this sheet; all of them are in ")
           + "\(Emitters.jsonName).", .bold)
     }
   }
@@ -209,12 +218,14 @@ public struct ConsolidatedWorkbook {
   /// Messages are rendered as rows are written, not held for the whole run.
   private func rejectedSheet(_ s: Sheet, _ rows: [Int], _ offices: [String: OPDRegistry.OPD]) {
     let labels = [
-      "Domain", "Perangkat Daerah", "Kode OPD", "Berkas", "Lembar", "Baris", "Temuan", "Pesan",
-      "Nilai",
+      "Domain", tr("Perangkat Daerah", "OPD"), tr("Kode OPD", "OPD code"), tr("Berkas", "File"),
+      tr("Lembar", "Sheet"), tr("Baris", "Row"), tr("Temuan", "Findings"),
+      tr("Pesan", "Message"), tr("Nilai", "Values"),
     ]
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     let domainLabel = Dictionary(
-      standard.domains.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
+      standard.domains.map { ($0.key, tr($0.label, $0.labelEnglish)) },
+      uniquingKeysWith: { a, _ in a })
     let records = architecture.records
     let findings = architecture.findings
     let shown = rows.prefix(rowLimit)
@@ -239,8 +250,9 @@ public struct ConsolidatedWorkbook {
 
   private func findingsSheet(_ s: Sheet) {
     let labels = [
-      "ID", "Jenis", "Tingkat", "Berkas", "Lembar", "Sel", "Baris", "Kolom", "Bidang", "Nilai",
-      "Pesan", "Saran",
+      "ID", tr("Jenis", "Type"), tr("Tingkat", "Level"), tr("Berkas", "File"),
+      tr("Lembar", "Sheet"), tr("Sel", "Cell"), tr("Baris", "Row"), tr("Kolom", "Column"),
+      tr("Bidang", "Field"), tr("Nilai", "Value"), tr("Pesan", "Message"), tr("Saran", "Fix"),
     ]
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     let shown = min(architecture.findings.count, rowLimit)

@@ -124,6 +124,9 @@ public enum RunError: Error, Equatable, Sendable {
   case inputsMissing(String)
   /// A path named on the command line (`validate PATH…`): a file or a folder.
   case pathMissing(String)
+  /// The default inputs folder is missing and no `pipeline.yml` was found in
+  /// `lookedIn`, the current folder.
+  case inputsMissingWithoutConfiguration(inputs: String, lookedIn: String)
   case noInputs(String)
   /// `code` is the `errno` of the failed call.
   case outputsUnwritable(path: String, code: Int32)

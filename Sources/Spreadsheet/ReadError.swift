@@ -9,8 +9,9 @@ public enum ReadError: Error, Equatable, Sendable {
   case encrypted
   /// Empty, or not a spreadsheet at all.
   case notASpreadsheet
-  /// The zip container is damaged (truncated, bad offsets, bad checksum).
-  case corruptArchive(detail: String)
+  /// The zip container is damaged (truncated, bad offsets, bad checksum); `part`
+  /// is the entry being read, nil when the archive itself cannot be opened.
+  case corruptArchive(part: String?, detail: String)
   /// A part the package needs is missing.
   case missingPart(String)
   /// An XML part is not well-formed.

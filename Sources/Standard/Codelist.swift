@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// A hierarchical codelist (RAB, RAL, RAD, RAA, RAI, RAK, wilayah, bidang urusan).
 public struct Codelist: Sendable {
   public struct Entry: Sendable, Hashable {
@@ -151,7 +153,10 @@ public struct OPDRegistry: Sendable {
 
 public enum StandardError: Error, Equatable, Sendable {
   case missingResource(String)
+  /// A bundled data file that does not decode; `detail` is for the developer.
   case unreadable(file: String, detail: String)
+  case codelistUnreadable(file: String, ReadError)
+  case emptyCodelist(file: String)
   case missingColumn(file: String, column: String)
   case badRow(file: String, row: Int, detail: String)
   case ambiguousSpelling(list: String, spelling: String)

@@ -54,7 +54,8 @@ public struct Standard: Sendable {
     for item in manifest.codelists {
       let path = overrides[item.nama] ?? folder.appendingPathComponent(item.berkas).path
       lists.append(ListInfo(name: item.nama, edition: item.edisi, status: item.status, path: path))
-      let table = try CodelistTable(path: path)
+      // Messages name a replacement as `pipeline.yml` wrote it, a bundled list by its name.
+      let table = try CodelistTable(path: path, shownAs: overrides[item.nama] ?? item.berkas)
       switch item.jenis {
       case "hierarki":
         codelists[item.nama] = try Codelist(name: item.nama, table: table)
@@ -109,17 +110,15 @@ struct CodelistTable {
   let header: [String]
   let rows: [[String]]
 
-  init(path: String) throws {
-    file = (path as NSString).lastPathComponent
+  init(path: String, shownAs name: String) throws {
+    file = name
     let doc: CSVDocument
     do {
       doc = try CSVDocument(path: path)
-    } catch {
-      throw StandardError.unreadable(file: file, detail: "\(error)")
+    } catch let e as ReadError {
+      throw StandardError.codelistUnreadable(file: file, e)
     }
-    guard let first = doc.records.first else {
-      throw StandardError.unreadable(file: file, detail: "kosong")
-    }
+    guard let first = doc.records.first else { throw StandardError.emptyCodelist(file: file) }
     header = first.map { $0.trimmingCharacters(in: .whitespaces) }
     rows = doc.records.dropFirst().filter { !$0.allSatisfy(\.isEmpty) }
   }

@@ -15,20 +15,13 @@ struct InspectCommand: ParsableCommand {
   var sheet: String?
 
   @Option(help: "Bahasa pesan: id atau en.")
-  var lang: String = "id"
+  var lang: Language = .id
 
   /// Reads every sheet and prints only counts on stderr (for timing the reader).
   @Flag(name: .customLong("count-only"), help: .hidden)
   var countOnly = false
 
-  func validate() throws {
-    guard Language(rawValue: lang) != nil else {
-      throw ValidationError("--lang harus id atau en / --lang must be id or en")
-    }
-  }
-
   func run() throws {
-    let language = Language(rawValue: lang) ?? .id
     let output = BufferedOutput()
     do {
       let source = try SpreadsheetReader.open(path: file)
@@ -43,7 +36,7 @@ struct InspectCommand: ParsableCommand {
       // Part names, sheet names and parser details come from the file: one
       // line, with nothing in it a terminal would act on.
       let line = InputText.neutralised(
-        ReadErrorMessages.message(error, file: file, lang: language)
+        ReadErrorMessages.message(error, file: file, lang: lang)
           .split(whereSeparator: \.isNewline).joined(separator: " "))
       FileHandle.standardError.write(Data((line + "\n").utf8))
       throw ExitCode(3)

@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
     do {
       files = try PipelineRun.inputs(in: config.inputs)
     } catch let e as RunError {
-      printError(ConsoleText.runError(e, lang: lang))
+      printError(options.explain(e, lang: lang))
       throw ExitCode(Exit.io.rawValue)
     }
     let progress = Progress(enabled: !options.quiet, lang: lang)
@@ -58,7 +58,7 @@ struct RunCommand: ParsableCommand {
         ConsoleText.summary(
           architecture, standard: standard, written: written,
           seconds: Date().timeIntervalSince(started), lang: lang,
-          style: TerminalStyle.forStream(STDOUT_FILENO)),
+          failsOnFindings: exit == .findings, style: TerminalStyle.forStream(STDOUT_FILENO)),
         terminator: "")
     }
     // The process ends now: freeing a large run's records and findings one by

@@ -29,7 +29,7 @@ struct RunOptions: ParsableArguments {
       do {
         c = try Configuration.load(path: path)
       } catch let e as ConfigError {
-        printError(ConsoleText.configError(e, lang: lang ?? .id))
+        printError(ConsoleText.configError(e, file: path, lang: lang ?? .id))
         return .failure(ExitCode(Exit.usage.rawValue))
       } catch {
         printError("\(error)")
@@ -48,6 +48,19 @@ struct RunOptions: ParsableArguments {
     if let failOn { c.failOn = failOn }
     if let lang { c.language = lang }
     return .success(c)
+  }
+
+  /// What went wrong with the inputs; a missing inputs folder with no
+  /// `pipeline.yml` beside it most likely means a run from the wrong folder.
+  func explain(_ e: RunError, lang: Language) -> String {
+    if case .inputsMissing(let folder) = e, config == nil, inputs == nil,
+      !FileManager.default.fileExists(atPath: Configuration.fileName)
+    {
+      return ConsoleText.runError(
+        .inputsMissingWithoutConfiguration(
+          inputs: folder, lookedIn: FileManager.default.currentDirectoryPath), lang: lang)
+    }
+    return ConsoleText.runError(e, lang: lang)
   }
 
   func standard(_ c: Configuration) -> Result<Standard, ExitCode> {

@@ -225,4 +225,28 @@ final class HTMLTests: XCTestCase {
     XCTAssertEqual(checks[0].scripts, 1)
     XCTAssertTrue(pageChecks.allSatisfy { $0.scripts == 0 })
   }
+
+  /// Times shown to people are WIB with the offset; the JSON stays UTC.
+  /// 1767225600 is 2026-01-01 00:00 UTC, 07.00 in Jakarta.
+  func testShownTimesAreWIB() throws {
+    let inputs = Binary.packageRoot.appendingPathComponent("inputs")
+    for (lang, shown) in [
+      ("id", "Dibuat 1 Januari 2026 07.00 WIB (UTC+07.00)"),
+      ("en", "Generated 1 January 2026 07:00 WIB (UTC+07:00)"),
+    ] {
+      let out = try run(inputs, ["--lang", lang])
+      let html = try String(
+        contentsOf: out.appendingPathComponent("laporan.html"), encoding: .utf8)
+      XCTAssertTrue(html.contains(shown), lang)
+      XCTAssertFalse(html.contains(" UTC ·"), lang)
+      let page = try XCTUnwrap(try feedbackPages(out).first)
+      XCTAssertTrue(
+        try String(contentsOf: page, encoding: .utf8).contains(
+          shown.replacingOccurrences(
+            of: lang == "id" ? "Dibuat" : "Generated",
+            with: lang == "id" ? "Diperiksa" : "Checked")), lang)
+      let doc = try Binary.loadJSON(out.appendingPathComponent("arsitektur-spbe.json"))
+      XCTAssertEqual(doc["dibuat_pada"] as? String, "2026-01-01T00:00:00Z")
+    }
+  }
 }

@@ -59,4 +59,74 @@ final class TerminalTests: XCTestCase {
     let rejected = (doc["ditolak"] as? [Any])?.count ?? -1
     XCTAssertEqual(numbers, [accepted + rejected, accepted, rejected], "\(line) vs \(total)")
   }
+
+  /// Usage errors exit 2 (SPEC §6) and are said in the chosen language, the
+  /// parser's suggestion kept; help still prints and exits 0.
+  func testUsageErrorsExitTwoInTheChosenLanguage() throws {
+    let empty = try Binary.temporaryFolder("usage")
+    let unknown = try Binary.run(["run", "--input", "x"], in: empty)
+    XCTAssertEqual(unknown.status, 2, unknown.stderr)
+    XCTAssertEqual(
+      unknown.stderr,
+      "pipeline: opsi '--input' tidak dikenal; mungkin maksudnya '--inputs'? "
+        + "Lihat `pipeline run --help`.\n")
+
+    let badLang = try Binary.run(["run", "--lang", "fr"], in: empty)
+    XCTAssertEqual(badLang.status, 2, badLang.stderr)
+    XCTAssertTrue(
+      badLang.stderr.contains("nilai 'fr' tidak sah untuk '--lang'; pilih 'id' atau 'en'"),
+      badLang.stderr)
+
+    let english = try Binary.run(["validate", "--lang", "en", "--jobs"], in: empty)
+    XCTAssertEqual(english.status, 2, english.stderr)
+    XCTAssertTrue(english.stderr.contains("option '--jobs' needs a value"), english.stderr)
+
+    // `bahasa: en` in the configuration is read too.
+    try Data("bahasa: en\n".utf8).write(to: empty.appendingPathComponent("pipeline.yml"))
+    let configured = try Binary.run(["run", "extra"], in: empty)
+    XCTAssertEqual(configured.status, 2, configured.stderr)
+    XCTAssertTrue(configured.stderr.contains("unexpected argument: 'extra'"), configured.stderr)
+
+    let help = try Binary.run(["run", "--help"], in: empty)
+    XCTAssertEqual(help.status, 0)
+    XCTAssertTrue(help.stdout.contains("--inputs"), help.stdout)
+  }
+
+  /// With no pipeline.yml and no inputs folder, the message says where it looked.
+  func testNoConfigurationAndNoInputsSaysWhereItLooked() throws {
+    let empty = try Binary.temporaryFolder("bare")
+    let r = try Binary.run(["run"], in: empty)
+    XCTAssertEqual(r.status, 3, r.stderr)
+    XCTAssertTrue(r.stderr.contains("tidak ada pipeline.yml di folder ini"), r.stderr)
+    XCTAssertTrue(r.stderr.contains(empty.lastPathComponent), r.stderr)
+  }
+
+  /// The summary names the files it could not use and where to look first; on
+  /// exit 1 it says the inputs, not the installation, need fixing.
+  func testSummaryNamesUnusedFilesAndWhereToStart() throws {
+    let out = try Binary.temporaryFolder("start")
+    let r = try Binary.run(["run", "--inputs", inputs.path, "--outputs", out.path])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertTrue(
+      r.stdout.contains("  dilewati (format tidak didukung): catatan.pdf\n"), r.stdout)
+    XCTAssertTrue(
+      r.stdout.contains(
+        "Mulai dari laporan: " + out.appendingPathComponent("laporan.html").path + "\n"),
+      r.stdout)
+    XCTAssertTrue(
+      r.stdout.hasSuffix(
+        "Masukan berisi kesalahan yang perlu diperbaiki OPD (lihat laporan dan umpan balik); program berjalan dengan benar.\n"
+      ), r.stdout)
+  }
+
+  /// A configuration error names the file given with `--config`.
+  func testConfigurationErrorsNameTheFileGiven() throws {
+    let dir = try Binary.temporaryFolder("cfg")
+    try Data("bahasaa: id\n".utf8).write(to: dir.appendingPathComponent("lain.yml"))
+    let r = try Binary.run(["run", "--config", "lain.yml"], in: dir)
+    XCTAssertEqual(r.status, 2, r.stderr)
+    XCTAssertEqual(
+      r.stderr,
+      "pipeline: lain.yml: kunci \"bahasaa\" tidak dikenal (lihat README, bagian Konfigurasi)\n")
+  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Spreadsheet
 import Standard
 import XCTest
 
@@ -270,5 +271,58 @@ final class FindingTests: XCTestCase {
     }
     XCTAssertEqual(a.accepted.count, 1)
     XCTAssertEqual(a.sources.filter(\.readable).map(\.path), ["dinkes_aplikasi.csv"])
+  }
+
+  /// An unreadable file is told in words (the reason, and the archive part and
+  /// line where they help), never as a Swift value, an errno name or a path.
+  func testUnreadableFilesAreToldInWords() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data("PK\u{03}\u{04}bukan zip".utf8).write(to: dir.appendingPathComponent("rusak.xlsx"))
+    try Data("\u{00}\u{01}\u{02}\u{03}".utf8).write(to: dir.appendingPathComponent("biner.xlsx"))
+    let truncated = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .appendingPathComponent("SpreadsheetTests/Fixtures/bad/poi__truncated_zip_no_eocd.xlsx")
+    let processor = FileProcessor(standard: Self.standard, limits: ReadLimits())
+    var results = ["rusak.xlsx", "biner.xlsx", "hilang.xlsx"].map {
+      processor.process(path: dir.appendingPathComponent($0).path, relative: $0)
+    }
+    results.append(processor.process(path: truncated.path, relative: "terpotong.xlsx"))
+    var messages: [String: String] = [:]
+    for r in results {
+      let f = try XCTUnwrap(r.findings.first { $0.type == .berkasTidakTerbaca }, r.source.path)
+      for lang in Language.allCases {
+        let (message, fix) = Catalog.render(f, lang: lang)
+        let text = message + " " + (fix ?? "")
+        XCTAssertNil(text.range(of: #"[a-z][A-Za-z]*\("#, options: .regularExpression), text)
+        for leak in ["errno", "ENOENT", "No such file", "zip archive", dir.path, "/tmp"] {
+          XCTAssertFalse(text.contains(leak), text)
+        }
+      }
+      messages[r.source.path] = Catalog.render(f, lang: .id).message
+    }
+    XCTAssertEqual(messages["rusak.xlsx"], "Berkas .xlsx rusak atau terpotong.")
+    XCTAssertEqual(messages["terpotong.xlsx"], "Berkas .xlsx rusak atau terpotong.")
+    XCTAssertEqual(
+      messages["biner.xlsx"],
+      "Berkas ini bukan lembar kerja yang dapat dibaca (bukan .xlsx maupun CSV).")
+    XCTAssertEqual(
+      messages["hilang.xlsx"],
+      "Berkas tidak ditemukan saat akan dibaca (mungkin dipindahkan atau dihapus).")
+  }
+
+  /// Damaged XML is placed: the archive part and its line.
+  func testDamagedXMLNamesItsPartAndLine() {
+    let error = ReadError.malformedXML(
+      part: "xl/worksheets/sheet2.xml", line: 7, detail: "Opening and ending tag mismatch")
+    XCTAssertEqual(
+      ReadErrorMessages.message(error, file: "dinkes.xlsx", lang: .id),
+      "dinkes.xlsx: Isi berkas rusak di bagian xl/worksheets/sheet2.xml, baris 7. "
+        + "Buka berkas di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu kirim kembali.")
+    XCTAssertEqual(
+      ReadErrorMessages.message(error, file: "dinkes.xlsx", lang: .en),
+      "dinkes.xlsx: The file's content is damaged in part xl/worksheets/sheet2.xml, line 7. "
+        + "Open the file in Excel or LibreOffice, save it again as .xlsx and send it again.")
   }
 }

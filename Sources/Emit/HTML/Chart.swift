@@ -85,8 +85,5 @@ enum Format {
   }
 
   /// `2026-01-01 00:00 UTC`: runs are compared across days, never time zones.
-  static func timestamp(_ d: Date) -> String {
-    let s = ArchitectureDocument.rfc3339(d)
-    return String(s.prefix(10)) + " " + String(s.dropFirst(11).prefix(5)) + " UTC"
-  }
+  static func timestamp(_ d: Date, _ lang: Language) -> String { ShownTime.wib(d, lang: lang) }
 }

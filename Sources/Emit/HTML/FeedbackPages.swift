@@ -83,7 +83,7 @@ struct FeedbackPages {
             "p",
             (unknown ? "" : tr("Kode OPD ", "OPD code ") + code + " · ")
               + tr("Periode ", "Period ") + configuration.period + " · "
-              + tr("Diperiksa ", "Checked ") + Format.timestamp(createdAt))
+              + tr("Diperiksa ", "Checked ") + Format.timestamp(createdAt, facts.language))
         }
       }
       h.open("main", ["class": "wrap"])

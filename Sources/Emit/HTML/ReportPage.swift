@@ -51,7 +51,8 @@ struct ReportPage {
           "p",
           tr("Kode wilayah", "Region code") + " \(configuration.regionCode) · "
             + tr("Periode", "Period") + " \(configuration.period) · "
-            + tr("Dibuat", "Generated") + " " + Format.timestamp(createdAt) + " · pipeline "
+            + tr("Dibuat", "Generated") + " " + Format.timestamp(createdAt, facts.language)
+            + " · pipeline "
             + ToolVersion.current)
       }
     }

@@ -70,14 +70,18 @@ public struct Configuration: Sendable {
   /// Loads `path`; relative folders and codelist paths are taken relative to the
   /// folder holding the file.
   public static func load(path: String) throws -> Configuration {
-    guard let data = FileManager.default.contents(atPath: path),
-      let text = String(data: data, encoding: .utf8)
-    else { throw ConfigError.unreadable(path: path) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw FileManager.default.fileExists(atPath: path)
+        ? ConfigError.unreadable(path: path) : ConfigError.missing(path: path)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ConfigError.notText(path: path)
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)
-    } catch {
-      throw ConfigError.syntax(path: path, detail: "\(error)")
+    } catch let e as YamlError {
+      throw ConfigError(e, path: path)
     }
     var c = Configuration()
     guard let root = node else { return c }
@@ -199,9 +203,36 @@ public struct Configuration: Sendable {
 
 /// Why `pipeline.yml` was refused.
 public enum ConfigError: Error, Equatable, Sendable {
+  /// The file named by `--config` does not exist.
+  case missing(path: String)
+  /// The file exists but cannot be read (permissions, a folder).
   case unreadable(path: String)
-  case syntax(path: String, detail: String)
+  /// The file is not UTF-8 text.
+  case notText(path: String)
+  /// The YAML is not well-formed where it stops making sense (1-based).
+  case syntax(path: String, line: Int, column: Int)
+  case duplicateKey(path: String, key: String, line: Int)
   case unknownKey(String)
   case badValue(key: String, expected: String)
   case stageOrder([String])
+}
+
+extension ConfigError {
+  /// Only the place and the kind of a YAML error: libyaml's English and the
+  /// file's text it carries are not for people.
+  init(_ e: YamlError, path: String) {
+    switch e {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      self = .syntax(path: path, line: mark.line, column: mark.column)
+    case .duplicatedKeysInMapping(let keys, let context):
+      // A key is the file's text: a hostile one is cut short.
+      let key = keys.first ?? ""
+      let shown = key.count > 60 ? key.prefix(60) + "…" : key
+      self = .duplicateKey(path: path, key: shown, line: context.mark.line)
+    case .reader, .dataCouldNotBeDecoded:
+      self = .notText(path: path)
+    default:
+      self = .syntax(path: path, line: 0, column: 0)
+    }
+  }
 }

@@ -72,15 +72,8 @@ public enum Catalog {
   static func entry(_ f: Finding) -> Entry {
     let hasSuggestions = !f.suggestions.isEmpty
     switch f.type {
-    case .berkasTidakTerbaca where f.params["batas"] != nil:
-      return limitEntry(f.params["batas"] ?? "", key: f.params["kunci"])
     case .berkasTidakTerbaca:
-      return Entry(
-        id: "Berkas tidak dapat dibaca sebagai lembar kerja ({sebab}).",
-        en: "The file cannot be read as a spreadsheet ({sebab}).",
-        fixID:
-          "Buka berkas di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu kirim kembali.",
-        fixEN: "Open the file in Excel or LibreOffice, save it again as .xlsx and send it again.")
+      return ReadErrorMessages.entry(f.params)
     case .berkasTerenkripsi:
       return Entry(
         id: "Buku kerja dilindungi kata sandi sehingga isinya tidak dapat dibaca.",

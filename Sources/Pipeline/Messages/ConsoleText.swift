@@ -3,25 +3,47 @@ import Standard
 
 /// What the commands say on the terminal, in both languages, from one place.
 public enum ConsoleText {
-  public static func configError(_ e: ConfigError, lang: Language) -> String {
+  /// `file` is the configuration as the command line named it.
+  public static func configError(
+    _ e: ConfigError, file: String = Configuration.fileName, lang: Language
+  ) -> String {
     switch e {
+    case .missing(let p):
+      return lang == .id
+        ? "berkas konfigurasi \(p) tidak ada; periksa nama dan letaknya"
+        : "the configuration file \(p) does not exist; check its name and place"
     case .unreadable(let p):
       return lang == .id
-        ? "pipeline.yml tidak dapat dibaca: \(p)" : "cannot read the configuration: \(p)"
-    case .syntax(let p, let d):
-      return lang == .id ? "\(p): penulisan YAML tidak sah (\(d))" : "\(p): invalid YAML (\(d))"
+        ? "berkas konfigurasi \(p) tidak dapat dibaca; periksa hak aksesnya"
+        : "the configuration file \(p) cannot be read; check its permissions"
+    case .notText(let p):
+      return lang == .id
+        ? "\(p) bukan berkas teks UTF-8; simpan ulang dari penyunting teks sebagai UTF-8"
+        : "\(p) is not UTF-8 text; save it again from a text editor as UTF-8"
+    case .syntax(let p, let line, let column):
+      let place =
+        line > 0
+        ? (lang == .id
+          ? " di baris \(line), kolom \(column)" : " at line \(line), column \(column)") : ""
+      return lang == .id
+        ? "\(p): penulisan YAML tidak sah\(place); periksa titik dua, tanda kutip, dan indentasi di baris itu dan baris sebelumnya"
+        : "\(p): invalid YAML\(place); check the colons, quotes and indentation on that line and the one before"
+    case .duplicateKey(let p, let key, let line):
+      return lang == .id
+        ? "\(p): kunci \"\(key)\" ditulis lebih dari sekali (pertama di baris \(line)); hapus salah satunya"
+        : "\(p): the key \"\(key)\" is written more than once (first at line \(line)); remove one"
     case .unknownKey(let k):
       return lang == .id
-        ? "pipeline.yml: kunci \"\(k)\" tidak dikenal (lihat README, bagian Konfigurasi)"
-        : "pipeline.yml: unknown key \"\(k)\" (see the README, Configuration)"
+        ? "\(file): kunci \"\(k)\" tidak dikenal (lihat README, bagian Konfigurasi)"
+        : "\(file): unknown key \"\(k)\" (see the README, Configuration)"
     case .badValue(let k, let expected):
       return lang == .id
-        ? "pipeline.yml: nilai kunci \"\(k)\" tidak sah; seharusnya \(expected)"
-        : "pipeline.yml: bad value for \"\(k)\"; expected \(expected)"
+        ? "\(file): nilai kunci \"\(k)\" tidak sah; seharusnya \(expected)"
+        : "\(file): bad value for \"\(k)\"; expected \(expected)"
     case .stageOrder(let s):
       return lang == .id
-        ? "pipeline.yml: tahapan [\(s.joined(separator: ", "))] harus berurutan mulai dari extract (extract, normalize, validate, consolidate, emit)"
-        : "pipeline.yml: stages [\(s.joined(separator: ", "))] must run in order from extract (extract, normalize, validate, consolidate, emit)"
+        ? "\(file): tahapan [\(s.joined(separator: ", "))] harus berurutan mulai dari extract (extract, normalize, validate, consolidate, emit)"
+        : "\(file): stages [\(s.joined(separator: ", "))] must run in order from extract (extract, normalize, validate, consolidate, emit)"
     }
   }
 
@@ -33,6 +55,10 @@ public enum ConsoleText {
     case .pathMissing(let p):
       return lang == .id
         ? "berkas atau folder tidak ada: \(p)" : "no such file or folder: \(p)"
+    case .inputsMissingWithoutConfiguration(let inputs, let folder):
+      return lang == .id
+        ? "tidak ada pipeline.yml di folder ini (\(folder)), dan folder masukan bawaan \"\(inputs)\" juga tidak ada. Jalankan pipeline dari folder proyek (yang berisi pipeline.yml), atau sebutkan foldernya dengan --inputs atau --config."
+        : "there is no pipeline.yml in this folder (\(folder)), and the default inputs folder \"\(inputs)\" does not exist either. Run pipeline from the project folder (the one holding pipeline.yml), or name the folders with --inputs or --config."
     case .noInputs(let p):
       return lang == .id ? "folder masukan kosong: \(p)" : "the inputs folder is empty: \(p)"
     case .outputsUnwritable(let p, let code):
@@ -71,9 +97,44 @@ public enum ConsoleText {
   }
 
   public static func standardError(_ e: Error, lang: Language) -> String {
-    lang == .id
-      ? "standar/daftar kode tidak dapat dimuat: \(e)"
-      : "cannot load the standard or its codelists: \(e)"
+    let id = lang == .id
+    // A bundled file at fault means a broken installation.
+    let reinstall =
+      id ? "; pasang ulang pipeline" : "; install pipeline again"
+    guard let e = e as? StandardError else {
+      return (id ? "standar SPBE bawaan tidak dapat dimuat" : "cannot load the bundled standard")
+        + reinstall
+    }
+    switch e {
+    case .missingResource(let file), .unreadable(let file, _):
+      return
+        (id
+        ? "berkas standar bawaan \(file) tidak ada atau rusak"
+        : "the bundled standard file \(file) is missing or damaged") + reinstall
+    case .codelistUnreadable(let file, let error):
+      return (id ? "daftar kode " : "codelist ")
+        + ReadErrorMessages.message(error, file: file, lang: lang)
+    case .emptyCodelist(let file):
+      return id
+        ? "daftar kode \(file) kosong; baris pertamanya harus berisi judul kolom"
+        : "codelist \(file) is empty; its first row must hold the column headers"
+    case .missingColumn(let file, let column):
+      return id
+        ? "daftar kode \(file): kolom \"\(column)\" tidak ada di baris judul"
+        : "codelist \(file): the header row has no \"\(column)\" column"
+    case .badRow(let file, let row, _):
+      return id
+        ? "daftar kode \(file) baris \(row): kode kosong atau tingkat bukan angka"
+        : "codelist \(file) row \(row): an empty code or a level that is not a number"
+    case .ambiguousSpelling(let list, let spelling):
+      return id
+        ? "daftar \(list): tulisan \"\(spelling)\" menunjuk lebih dari satu entri"
+        : "list \(list): \"\(spelling)\" stands for more than one entry"
+    case .unknownCodelist(let name):
+      return id
+        ? "daftar_kode: tidak ada daftar bernama \"\(name)\" (lihat `pipeline codelists`)"
+        : "daftar_kode: there is no list named \"\(name)\" (see `pipeline codelists`)"
+    }
   }
 }
 
@@ -113,19 +174,22 @@ public struct TerminalStyle: Sendable {
 extension ConsoleText {
   /// The end-of-run summary (SPEC §6): files, a compact table of rows accepted
   /// and rejected per domain, findings by level and the commonest types, the
-  /// OPDs that sent nothing, and where the outputs are.
+  /// OPDs that sent nothing, where the outputs are and which to read first;
+  /// `failsOnFindings` (exit 1) says the inputs, not the program, need fixing.
   public static func summary(
     _ a: Architecture, standard: Standard, written: [String], seconds: Double, lang: Language,
-    style: TerminalStyle = TerminalStyle(enabled: false)
+    failsOnFindings: Bool = false, style: TerminalStyle = TerminalStyle(enabled: false)
   ) -> String {
     let id = lang == .id
     let tables = a.sources.flatMap(\.tables)
-    let failed = a.sources.filter { !$0.readable }.count
+    let skipped = skippedFiles(a)
+    let failed = a.sources.filter { !$0.readable }.count - skipped.count
     let time = String(format: "%.2f", seconds)
     var s =
       id
-      ? "\(a.sources.count) berkas (\(failed) gagal dibaca), \(tables.count) tabel, \(time) detik\n"
-      : "\(a.sources.count) files (\(failed) unreadable), \(tables.count) tables, \(time) s\n"
+      ? "\(a.sources.count) berkas (\(failed) gagal dibaca, \(skipped.count) dilewati), \(tables.count) tabel, \(time) detik\n"
+      : "\(a.sources.count) files (\(failed) unreadable, \(skipped.count) skipped), \(tables.count) tables, \(time) s\n"
+    s += unreadFiles(a, lang: lang)
 
     // Rows per domain, in the standard's order; the last line adds them up.
     let head =
@@ -199,6 +263,43 @@ extension ConsoleText {
       : "OPDs: \(sent.count) of \(all) sent data; \(all - sent.count) did not\n"
     if !written.isEmpty {
       s += (id ? "Keluaran: " : "Outputs: ") + written.joined(separator: ", ") + "\n"
+    }
+    if let report = written.first(where: { $0.hasSuffix("/laporan.html") || $0 == "laporan.html" })
+    {
+      s += (id ? "Mulai dari laporan: " : "Start with the report: ") + report + "\n"
+    }
+    if failsOnFindings {
+      s +=
+        id
+        ? "Masukan berisi kesalahan yang perlu diperbaiki OPD (lihat laporan dan umpan balik); program berjalan dengan benar.\n"
+        : "The inputs hold mistakes for the offices to fix (see the report and the feedback pages); the program ran correctly.\n"
+    }
+    return s
+  }
+
+  /// The files skipped for a format the tool does not read.
+  static func skippedFiles(_ a: Architecture) -> Set<String> {
+    Set(a.findings.filter { $0.type == .formatTidakDidukung }.map(\.location.file))
+  }
+
+  /// The files of a run that could not be read and those skipped for their
+  /// format, each listed by name.
+  static func unreadFiles(_ a: Architecture, lang: Language) -> String {
+    let skipped = skippedFiles(a)
+    let unread = a.sources.filter { !$0.readable }.map(\.path)
+    var s = ""
+    let failed = unread.filter { !skipped.contains($0) }
+    let unsupported = unread.filter { skipped.contains($0) }
+    if !failed.isEmpty {
+      s +=
+        (lang == .id ? "  gagal dibaca: " : "  unreadable: ") + failed.joined(separator: ", ")
+        + "\n"
+    }
+    if !unsupported.isEmpty {
+      s +=
+        (lang == .id
+          ? "  dilewati (format tidak didukung): " : "  skipped (format not supported): ")
+        + unsupported.joined(separator: ", ") + "\n"
     }
     return s
   }

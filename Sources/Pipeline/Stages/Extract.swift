@@ -61,7 +61,8 @@ public struct FileProcessor: Sendable {
       result.findings.append(Self.finding(for: e, at: whole))
       return result
     } catch {
-      result.findings.append(Finding(.berkasTidakTerbaca, at: whole, params: ["sebab": "\(error)"]))
+      // Readers throw only read errors; anything else is said without a reason.
+      result.findings.append(Finding(.berkasTidakTerbaca, at: whole))
       return result
     }
     result.source.readable = true
@@ -73,7 +74,8 @@ public struct FileProcessor: Sendable {
       result.findings.append(Self.finding(for: e, at: whole))
     } catch {
       result.source.readable = false
-      result.findings.append(Finding(.berkasTidakTerbaca, at: whole, params: ["sebab": "\(error)"]))
+      // Readers throw only read errors; anything else is said without a reason.
+      result.findings.append(Finding(.berkasTidakTerbaca, at: whole))
     }
     return result
   }
@@ -84,12 +86,8 @@ public struct FileProcessor: Sendable {
       return Finding(.formatTidakDidukung, at: location, params: ["ekstensi": f.rawValue])
     case .encrypted:
       return Finding(.berkasTerenkripsi, at: location)
-    case .limitExceeded(let kind, let part):
-      var params = ["batas": kind.rawValue, "bagian": part]
-      params["kunci"] = Configuration.limitKey(kind)
-      return Finding(.berkasTidakTerbaca, at: location, params: params)
     default:
-      return Finding(.berkasTidakTerbaca, at: location, params: ["sebab": "\(error)"])
+      return Finding(.berkasTidakTerbaca, at: location, params: ReadErrorMessages.params(error))
     }
   }
 

@@ -16,13 +16,13 @@ final class ZipArchive {
       if code == ZIP_ER_OPEN || code == ZIP_ER_READ {
         throw ReadError.io(path: path, errno: errno)
       }
-      throw ReadError.corruptArchive(detail: ZipArchive.describe(code: code))
+      throw ReadError.corruptArchive(part: nil, detail: ZipArchive.describe(code: code))
     }
     handle = za
     let count = zip_get_num_entries(za, 0)
     guard count >= 0 else {
       zip_discard(za)
-      throw ReadError.corruptArchive(detail: "no central directory")
+      throw ReadError.corruptArchive(part: nil, detail: "no central directory")
     }
     names.reserveCapacity(Int(count))
     for i in 0..<count {
@@ -71,7 +71,7 @@ final class ZipArchive {
     var st = zip_stat_t()
     zip_stat_init(&st)
     guard zip_stat_index(handle, zip_uint64_t(index), 0, &st) == 0 else {
-      throw ReadError.corruptArchive(detail: "\(part): \(lastError())")
+      throw ReadError.corruptArchive(part: part, detail: lastError())
     }
     // ZIP64 sizes are 64-bit unsigned: a hostile header may claim more than Int64 holds.
     let declared = (st.valid & UInt64(ZIP_STAT_SIZE)) != 0 ? Int64(clamping: st.size) : -1
@@ -90,7 +90,7 @@ final class ZipArchive {
       if code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD {
         throw ReadError.encrypted
       }
-      throw ReadError.corruptArchive(detail: "\(part): \(lastError())")
+      throw ReadError.corruptArchive(part: part, detail: lastError())
     }
     defer { zip_fclose(zf) }
     let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
@@ -100,7 +100,7 @@ final class ZipArchive {
       let n = zip_fread(zf, buffer, zip_uint64_t(chunkSize))
       if n < 0 {
         let detail = String(cString: zip_error_strerror(zip_file_get_error(zf)))
-        throw ReadError.corruptArchive(detail: "\(part): \(detail)")
+        throw ReadError.corruptArchive(part: part, detail: detail)
       }
       if n == 0 { break }
       total += n
@@ -108,7 +108,7 @@ final class ZipArchive {
         throw ReadError.limitExceeded(.partSize, part: part)
       }
       if declared >= 0, total > declared {
-        throw ReadError.corruptArchive(detail: "\(part): larger than its declared size")
+        throw ReadError.corruptArchive(part: part, detail: "larger than its declared size")
       }
       if compressed >= 0, ZipArchive.ratioExceeded(total, compressed, limits) {
         throw ReadError.limitExceeded(.compressionRatio, part: part)
