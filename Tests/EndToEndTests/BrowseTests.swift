@@ -37,7 +37,7 @@ final class BrowseTests: XCTestCase {
     let names = listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     XCTAssertTrue(names.contains("\"Aplikasi\""), names)
     XCTAssertTrue(
-      r.stderr.contains("tidak ada lembar bernama \"Aplikasi Lama\". Lembar yang ada: \(names)."),
+      r.stderr.contains("Tidak ada lembar bernama \"Aplikasi Lama\". Lembar yang ada: \(names)."),
       r.stderr)
     let en = try Binary.run(["inspect", file, "--sheet", "Nope", "--lang", "en"])
     XCTAssertEqual(en.status, 3)
