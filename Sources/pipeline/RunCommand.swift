@@ -10,10 +10,6 @@ struct RunCommand: ParsableCommand {
     abstract: "Jalankan semua tahap dan tulis keluaran ke folder keluaran.")
 
   @OptionGroup var options: RunOptions
-  @Flag(
-    name: .customLong("no-cache"),
-    help: "Baca ulang semua berkas; jangan pakai atau simpan cache hasil (keluaran/.cache).")
-  var noCache = false
 
   func run() throws {
     let started = Date()
@@ -28,15 +24,8 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(Exit.io.rawValue)
     }
     let progress = Progress(enabled: !options.quiet, lang: lang)
-    // The cache lives with the outputs, so a run that writes none keeps none.
-    let cache =
-      noCache || !config.stages.contains(.emit)
-      ? nil
-      : ResultCache(
-        folder: (config.outputs as NSString).appendingPathComponent(ResultCache.folderName),
-        standard: standard, limits: config.limits)
     let architecture = PipelineRun(standard: standard, configuration: config)
-      .execute(files, jobs: config.jobs, cache: cache, progress: progress.update)
+      .execute(files, jobs: config.jobs, progress: { progress.update($0, $1) })
     progress.finish()
 
     var exit = Exit.ok
@@ -52,7 +41,6 @@ struct RunCommand: ParsableCommand {
         written = try Emitters.writeAll(
           architecture, standard: standard, configuration: config,
           createdAt: ArchitectureDocument.creationDate())
-        cache?.prune()
       } catch let e as OutputFolder.Failure {
         printOutputFailure(e, lang: lang)
         exit = .io

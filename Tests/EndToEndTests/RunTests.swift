@@ -134,6 +134,19 @@ final class RunTests: XCTestCase {
     XCTAssertFalse(first.isEmpty)
   }
 
+  /// A run keeps nothing of its own beside the outputs but the lock, and the
+  /// removed cache's option is a usage error.
+  func testARunKeepsNoResultCache() throws {
+    let inputs = Binary.packageRoot.appendingPathComponent("inputs")
+    let (r, out) = try runFolder(inputs, ["--fail-on", "tidak"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
+      $0.hasPrefix(".")
+    }
+    XCTAssertEqual(hidden, [".pipeline.lock"])
+    XCTAssertEqual(try runFolder(inputs, ["--no-cache"]).0.status, 2)
+  }
+
   func testAnUnreadableFileDoesNotStopTheOthers() throws {
     let dir = try Binary.temporaryFolder("mixed")
     let inputs = Binary.packageRoot.appendingPathComponent("inputs")
