@@ -24,11 +24,13 @@ let package = Package(
       name: "CLibXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
     // Reading spreadsheets: XLSX (OPC package, workbook, shared strings, styles, sheets) and CSV.
-    .target(name: "Spreadsheet", dependencies: ["CLibZip", "CLibXML2"]),
+    .target(
+      name: "Spreadsheet", dependencies: ["CLibZip", "CLibXML2"],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
     // The national standard as data: domains, fields, codelists, enumerations, OPDs.
     .target(
       name: "Standard", dependencies: ["Spreadsheet"],
-      resources: [.copy("Resources")]),
+      resources: [.copy("Resources")], swiftSettings: [.swiftLanguageMode(.v6)]),
     // Configuration, the stages and the finding catalog.
     .target(
       name: "Pipeline",
@@ -39,7 +41,11 @@ let package = Package(
       ]),
     // One emitter per output, and safe (atomic, escaped) writing; the blank template.
     .target(
-      name: "Emit", dependencies: ["Pipeline", "Standard", "CLibXlsxWriter", "CLibZip", "CZlib"],
+      name: "Emit",
+      dependencies: [
+        "Spreadsheet", "Standard", "Pipeline", "CLibXlsxWriter", "CLibZip", "CZlib",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       resources: [.copy("Resources")]),
     .executableTarget(
       name: "pipeline",
@@ -52,7 +58,8 @@ let package = Package(
       name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
     .testTarget(name: "StandardTests", dependencies: ["Standard"]),
     .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Standard", "Spreadsheet"]),
-    .testTarget(name: "EmitTests", dependencies: ["Emit", "Pipeline", "Standard"]),
+    .testTarget(
+      name: "EmitTests", dependencies: ["Emit", "Pipeline", "Standard", "Spreadsheet"]),
     .testTarget(
       name: "EndToEndTests", dependencies: [], exclude: ["Scripts"], resources: [.copy("Fixtures")]),
   ],
