@@ -197,7 +197,7 @@ final class XLSXWriter {
     }
 
     func number(_ row: Int, _ col: Int, _ value: Double, format: XLSXWriter.Format) throws {
-      note(col, ConsolidatedWorkbook.numberText(value))
+      note(col, Cell.numberText(value))
       try writer.check(
         worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(col), value, format.pointer),
         "sel \(CellAddress.a1(row: row + 1, column: col + 1))")
