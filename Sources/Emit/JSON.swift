@@ -32,18 +32,11 @@ public enum JSON: Equatable, Sendable {
 
 /// Serializes `JSON` deterministically: two-space indentation (or compact),
 /// escapes as RFC 8259 requires, shortest round-tripping numbers. Works on UTF-8
-/// bytes; `render` returns a String, `write(_:into:indent:)` appends to a
-/// `ByteSink` so large documents stream to a file.
+/// bytes; `write(_:into:indent:)` appends to a String or to a `ByteSink`, so
+/// large documents stream to a file.
 public struct JSONWriter {
   public var pretty: Bool
   public init(pretty: Bool = true) { self.pretty = pretty }
-
-  public func render(_ value: JSON) -> String {
-    let sink = ByteSink()
-    write(value, into: sink, indent: 0)
-    if pretty { sink.append(ascii: "\n") }
-    return String(decoding: sink.bytes, as: UTF8.self)
-  }
 
   public func write(_ value: JSON, into out: inout String, indent: Int) {
     let sink = ByteSink()
