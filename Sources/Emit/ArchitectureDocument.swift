@@ -7,20 +7,10 @@ import Standard
 /// `arsitektur-spbe.json` for KemenPAN RB (SPEC §7), built from the
 /// consolidated architecture. Deterministic: same inputs, same bytes (with
 /// `SOURCE_DATE_EPOCH` fixing `dibuat_pada`).
-public struct ArchitectureDocument {
-  public let architecture: Architecture
-  public let standard: Standard
-  public let configuration: Configuration
-  public let createdAt: Date
+public struct ArchitectureDocument: Emitter {
+  let context: EmitContext
 
-  public init(
-    architecture: Architecture, standard: Standard, configuration: Configuration, createdAt: Date
-  ) {
-    self.architecture = architecture
-    self.standard = standard
-    self.configuration = configuration
-    self.createdAt = createdAt
-  }
+  public init(_ context: EmitContext) { self.context = context }
 
   /// `SOURCE_DATE_EPOCH` when set (reproducible builds convention), else now.
   public static func creationDate(
@@ -83,18 +73,7 @@ public struct ArchitectureDocument {
     return members
   }
 
-  public func json() -> JSON {
-    .object(
-      members().map { key, member in
-        switch member {
-        case .value(let v): return (key, v)
-        case .array(let n, let element): return (key, .array((0..<n).map(element)))
-        }
-      })
-  }
-
-  /// The same bytes as `JSONWriter().render(json())`, written record by record
-  /// so the document is never held whole.
+  /// The document, written record by record so it is never held whole.
   public func write(to out: ByteSink) {
     let w = JSONWriter()
     out.append(byte: UInt8(ascii: "{"))

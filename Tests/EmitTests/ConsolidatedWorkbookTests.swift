@@ -23,8 +23,9 @@ final class ConsolidatedWorkbookTests: XCTestCase {
   func testRowsBeyondTheSheetLimitAreCountedNotLost() throws {
     let (a, standard) = try architecture()
     var book = ConsolidatedWorkbook(
-      architecture: a, standard: standard, configuration: Configuration(),
-      createdAt: Date(timeIntervalSince1970: 0))
+      EmitContext(
+        architecture: a, standard: standard, configuration: Configuration(),
+        createdAt: Date(timeIntervalSince1970: 0)))
     book.rowLimit = 5
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kw-\(UUID())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
