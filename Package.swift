@@ -38,7 +38,7 @@ let package = Package(
         "Spreadsheet", "Standard",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
-      ]),
+      ], swiftSettings: [.swiftLanguageMode(.v6)]),
     // One emitter per output, and safe (atomic, escaped) writing; the blank template.
     .target(
       name: "Emit",
@@ -52,12 +52,16 @@ let package = Package(
       dependencies: [
         "Spreadsheet", "Standard", "Pipeline", "Emit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ], swiftSettings: [.swiftLanguageMode(.v6)]),
 
     .testTarget(
-      name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "StandardTests", dependencies: ["Standard"]),
-    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Standard", "Spreadsheet"]),
+      name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
+    .testTarget(
+      name: "StandardTests", dependencies: ["Standard"], swiftSettings: [.swiftLanguageMode(.v6)]),
+    .testTarget(
+      name: "PipelineTests", dependencies: ["Pipeline", "Standard", "Spreadsheet"],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
     .testTarget(
       name: "EmitTests", dependencies: ["Emit", "Pipeline", "Standard", "Spreadsheet"]),
     .testTarget(
