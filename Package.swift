@@ -46,7 +46,7 @@ let package = Package(
         "Spreadsheet", "Standard", "Pipeline", "CLibXlsxWriter", "CLibZip", "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
-      resources: [.copy("Resources")]),
+      resources: [.copy("Resources")], swiftSettings: [.swiftLanguageMode(.v6)]),
     .executableTarget(
       name: "pipeline",
       dependencies: [
@@ -63,9 +63,10 @@ let package = Package(
       name: "PipelineTests", dependencies: ["Pipeline", "Standard", "Spreadsheet"],
       swiftSettings: [.swiftLanguageMode(.v6)]),
     .testTarget(
-      name: "EmitTests", dependencies: ["Emit", "Pipeline", "Standard", "Spreadsheet"]),
+      name: "EmitTests", dependencies: ["Emit", "Pipeline", "Standard", "Spreadsheet"],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
     .testTarget(
-      name: "EndToEndTests", dependencies: [], exclude: ["Scripts"], resources: [.copy("Fixtures")]),
-  ],
-  swiftLanguageModes: [.v5]
+      name: "EndToEndTests", dependencies: [], exclude: ["Scripts"], resources: [.copy("Fixtures")],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
+  ]
 )

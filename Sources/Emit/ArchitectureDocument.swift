@@ -31,7 +31,7 @@ public struct ArchitectureDocument: Emitter {
   /// time (records and findings: the large parts, streamed).
   private enum Member {
     case value(JSON)
-    case array(count: Int, element: (Int) -> JSON)
+    case array(count: Int, element: @Sendable (Int) -> JSON)
   }
 
   private func members() -> [(String, Member)] {
@@ -65,8 +65,9 @@ public struct ArchitectureDocument: Emitter {
       let indices = byDomain[d.key] ?? []
       members.append((d.key, .array(count: indices.count) { record(a.records[indices[$0]], d) }))
     }
+    let rejectedRows = rejected
     members.append(
-      ("ditolak", .array(count: rejected.count) { self.rejected(a.records[rejected[$0]]) }))
+      ("ditolak", .array(count: rejectedRows.count) { self.rejected(a.records[rejectedRows[$0]]) }))
     members.append(
       ("temuan", .array(count: a.findings.count) { finding(a.findings[$0], index: $0) }))
     members.append(("ringkasan", .value(summary())))
@@ -94,7 +95,7 @@ public struct ArchitectureDocument: Emitter {
   /// Elements rendered side by side (`paralel` workers; the messages of
   /// findings are most of the cost), appended in order.
   private func writeElements(
-    _ count: Int, _ element: (Int) -> JSON, _ w: JSONWriter, _ out: ByteSink
+    _ count: Int, _ element: @Sendable (Int) -> JSON, _ w: JSONWriter, _ out: ByteSink
   ) {
     out.append(count, workers: configuration.jobs) { i, sink in
       w.element(i, sink, indent: 1)

@@ -44,17 +44,19 @@ public struct ConsolidatedWorkbook: Emitter {
         perDomain[records[i].domain, default: []].append(i)
       }
     }
+    let sheetsOf = perDomain
+    let rejectedRows = rejected
     book.sheets.append(.init(name: Self.summarySheet, render: summary))
     for d in standard.domains {
       book.sheets.append(
         .init(
           name: String(d.label.prefix(31)),
-          render: { domainSheet($0, d, perDomain[d.key] ?? [], offices) },
+          render: { domainSheet($0, d, sheetsOf[d.key] ?? [], offices) },
           weight: perDomain[d.key]?.count ?? 0))
     }
     book.sheets.append(
       .init(
-        name: Self.rejectedSheet, render: { rejectedSheet($0, rejected, offices) },
+        name: Self.rejectedSheet, render: { rejectedSheet($0, rejectedRows, offices) },
         weight: rejected.count * 2))
     book.sheets.append(
       .init(name: Self.findingsSheet, render: findingsSheet, weight: architecture.findings.count))

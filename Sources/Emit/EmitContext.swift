@@ -4,7 +4,7 @@ import Standard
 
 /// What every output is made from: the run, the standard it was checked
 /// against, the configuration, and the one creation time all outputs carry.
-public struct EmitContext {
+public struct EmitContext: Sendable {
   public let architecture: Architecture
   public let standard: Standard
   public let configuration: Configuration
@@ -21,7 +21,7 @@ public struct EmitContext {
 }
 
 /// An output rendered from an `EmitContext`; its parts read as plain names.
-protocol Emitter {
+protocol Emitter: Sendable {
   var context: EmitContext { get }
 }
 

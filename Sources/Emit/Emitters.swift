@@ -27,8 +27,8 @@ public enum Emitters {
     let pages =
       c.formats.contains(.umpanBalik)
       ? facts.map { FeedbackPages(context, facts: $0) } : nil
-    let path = { (name: String) in (c.outputs as NSString).appendingPathComponent(name) }
-    let outputs: [() throws -> [String]] = c.formats.map { format in
+    let path = { @Sendable (name: String) in (c.outputs as NSString).appendingPathComponent(name) }
+    let outputs: [@Sendable () throws -> [String]] = c.formats.map { format in
       switch format {
       case .json:
         return {

@@ -67,7 +67,7 @@ final class XLSXWriter {
   /// A resolved style, for writers of many cells (no lookup per cell).
   struct Format {
     fileprivate let pointer: UnsafeMutablePointer<lxw_format>?
-    static let none = Format(pointer: nil)
+    static var none: Format { Format(pointer: nil) }
   }
 
   func format(_ style: Style) -> Format { Format(pointer: lxwFormat(style)) }

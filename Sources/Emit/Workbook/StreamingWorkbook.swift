@@ -6,16 +6,16 @@ import Pipeline
 /// thread and its XML deflated as it is generated, so only compressed bytes
 /// are held; libzip then copies them into the package without recompressing.
 /// Strings are inline strings (never formulas), styles come from a fixed set.
-struct StreamingWorkbook {
+struct StreamingWorkbook: Sendable {
   /// The cell styles of the workbook (their index is the `s` of a cell).
   enum Style: Int, CaseIterable {
     case normal, bold, text, header, top, wrapTop, whole, rupiah, date
   }
 
-  struct Sheet {
+  struct Sheet: Sendable {
     let name: String
     /// Rows, in order; runs on a thread of its own.
-    let render: (SheetWriter) throws -> Void
+    let render: @Sendable (SheetWriter) throws -> Void
     /// A guess at the work, so the largest sheets start first.
     var weight = 0
   }
