@@ -105,7 +105,9 @@ public final class Locked<Value>: @unchecked Sendable {
 /// One result per item of a `Parallel.forEach`: item `i` writes slot `i` and
 /// nothing else, and the slots are read after the call has joined its threads.
 /// `@unchecked` because no two threads ever touch the same slot, which the
-/// compiler cannot know; the storage is allocated once and never resized.
+/// compiler cannot know; the storage is allocated once and never resized. An
+/// element need not be `Sendable`: it passes from the one item that made it to
+/// the caller, after the join.
 public final class Slots<Element>: @unchecked Sendable {
   private let items: UnsafeMutableBufferPointer<Element?>
 
