@@ -24,11 +24,13 @@ let package = Package(
       name: "CLibXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
     // Reading spreadsheets: XLSX (OPC package, workbook, shared strings, styles, sheets) and CSV.
-    .target(name: "Spreadsheet", dependencies: ["CLibZip", "CLibXML2"]),
+    .target(
+      name: "Spreadsheet", dependencies: ["CLibZip", "CLibXML2"],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
     // The national standard as data: domains, fields, codelists, enumerations, OPDs.
     .target(
       name: "Standard", dependencies: ["Spreadsheet"],
-      resources: [.copy("Resources")]),
+      resources: [.copy("Resources")], swiftSettings: [.swiftLanguageMode(.v6)]),
     // Configuration, the stages and the finding catalog.
     .target(
       name: "Pipeline",
@@ -36,25 +38,35 @@ let package = Package(
         "Spreadsheet", "Standard",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
-      ]),
+      ], swiftSettings: [.swiftLanguageMode(.v6)]),
     // One emitter per output, and safe (atomic, escaped) writing; the blank template.
     .target(
-      name: "Emit", dependencies: ["Pipeline", "Standard", "CLibXlsxWriter", "CLibZip", "CZlib"],
-      resources: [.copy("Resources")]),
+      name: "Emit",
+      dependencies: [
+        "Spreadsheet", "Standard", "Pipeline", "CLibXlsxWriter", "CLibZip", "CZlib",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      resources: [.copy("Resources")], swiftSettings: [.swiftLanguageMode(.v6)]),
     .executableTarget(
       name: "pipeline",
       dependencies: [
         "Spreadsheet", "Standard", "Pipeline", "Emit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ], swiftSettings: [.swiftLanguageMode(.v6)]),
 
     .testTarget(
-      name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "StandardTests", dependencies: ["Standard"]),
-    .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Standard", "Spreadsheet"]),
-    .testTarget(name: "EmitTests", dependencies: ["Emit", "Pipeline", "Standard"]),
+      name: "SpreadsheetTests", dependencies: ["Spreadsheet"], resources: [.copy("Fixtures")],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
     .testTarget(
-      name: "EndToEndTests", dependencies: [], exclude: ["Scripts"], resources: [.copy("Fixtures")]),
-  ],
-  swiftLanguageModes: [.v5]
+      name: "StandardTests", dependencies: ["Standard"], swiftSettings: [.swiftLanguageMode(.v6)]),
+    .testTarget(
+      name: "PipelineTests", dependencies: ["Pipeline", "Standard", "Spreadsheet"],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
+    .testTarget(
+      name: "EmitTests", dependencies: ["Emit", "Pipeline", "Standard", "Spreadsheet"],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
+    .testTarget(
+      name: "EndToEndTests", dependencies: [], exclude: ["Scripts"], resources: [.copy("Fixtures")],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
+  ]
 )

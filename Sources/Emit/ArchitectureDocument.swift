@@ -7,20 +7,10 @@ import Standard
 /// `arsitektur-spbe.json` for KemenPAN RB (SPEC §7), built from the
 /// consolidated architecture. Deterministic: same inputs, same bytes (with
 /// `SOURCE_DATE_EPOCH` fixing `dibuat_pada`).
-public struct ArchitectureDocument {
-  public let architecture: Architecture
-  public let standard: Standard
-  public let configuration: Configuration
-  public let createdAt: Date
+public struct ArchitectureDocument: Emitter {
+  let context: EmitContext
 
-  public init(
-    architecture: Architecture, standard: Standard, configuration: Configuration, createdAt: Date
-  ) {
-    self.architecture = architecture
-    self.standard = standard
-    self.configuration = configuration
-    self.createdAt = createdAt
-  }
+  public init(_ context: EmitContext) { self.context = context }
 
   /// `SOURCE_DATE_EPOCH` when set (reproducible builds convention), else now.
   public static func creationDate(
@@ -41,7 +31,7 @@ public struct ArchitectureDocument {
   /// time (records and findings: the large parts, streamed).
   private enum Member {
     case value(JSON)
-    case array(count: Int, element: (Int) -> JSON)
+    case array(count: Int, element: @Sendable (Int) -> JSON)
   }
 
   private func members() -> [(String, Member)] {
@@ -75,26 +65,16 @@ public struct ArchitectureDocument {
       let indices = byDomain[d.key] ?? []
       members.append((d.key, .array(count: indices.count) { record(a.records[indices[$0]], d) }))
     }
+    let rejectedRows = rejected
     members.append(
-      ("ditolak", .array(count: rejected.count) { self.rejected(a.records[rejected[$0]]) }))
+      ("ditolak", .array(count: rejectedRows.count) { self.rejected(a.records[rejectedRows[$0]]) }))
     members.append(
       ("temuan", .array(count: a.findings.count) { finding(a.findings[$0], index: $0) }))
     members.append(("ringkasan", .value(summary())))
     return members
   }
 
-  public func json() -> JSON {
-    .object(
-      members().map { key, member in
-        switch member {
-        case .value(let v): return (key, v)
-        case .array(let n, let element): return (key, .array((0..<n).map(element)))
-        }
-      })
-  }
-
-  /// The same bytes as `JSONWriter().render(json())`, written record by record
-  /// so the document is never held whole.
+  /// The document, written record by record so it is never held whole.
   public func write(to out: ByteSink) {
     let w = JSONWriter()
     out.append(byte: UInt8(ascii: "{"))
@@ -115,7 +95,7 @@ public struct ArchitectureDocument {
   /// Elements rendered side by side (`paralel` workers; the messages of
   /// findings are most of the cost), appended in order.
   private func writeElements(
-    _ count: Int, _ element: (Int) -> JSON, _ w: JSONWriter, _ out: ByteSink
+    _ count: Int, _ element: @Sendable (Int) -> JSON, _ w: JSONWriter, _ out: ByteSink
   ) {
     out.append(count, workers: configuration.jobs) { i, sink in
       w.element(i, sink, indent: 1)

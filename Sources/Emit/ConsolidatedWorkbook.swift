@@ -8,23 +8,13 @@ import Standard
 /// Temuan; header rows frozen, filters on, widths fitted to the content. Ids
 /// and codes are text cells; every string is written as a string, never as a
 /// formula (SPEC §8).
-public struct ConsolidatedWorkbook {
-  public let architecture: Architecture
-  public let standard: Standard
-  public let configuration: Configuration
-  public let createdAt: Date
+public struct ConsolidatedWorkbook: Emitter {
+  let context: EmitContext
   /// Data rows a sheet takes (Excel's 1,048,576 rows less the header and the
   /// row saying what did not fit); the JSON always holds everything.
   var rowLimit = 1_048_574
 
-  public init(
-    architecture: Architecture, standard: Standard, configuration: Configuration, createdAt: Date
-  ) {
-    self.architecture = architecture
-    self.standard = standard
-    self.configuration = configuration
-    self.createdAt = createdAt
-  }
+  public init(_ context: EmitContext) { self.context = context }
 
   public static let summarySheet = "Ringkasan"
   public static let rejectedSheet = "Ditolak"
@@ -58,17 +48,19 @@ public struct ConsolidatedWorkbook {
         perDomain[records[i].domain, default: []].append(i)
       }
     }
+    let sheetsOf = perDomain
+    let rejectedRows = rejected
     book.sheets.append(.init(name: Self.summarySheet, render: summary))
     for d in standard.domains {
       book.sheets.append(
         .init(
           name: String(d.label.prefix(31)),
-          render: { domainSheet($0, d, perDomain[d.key] ?? [], offices) },
+          render: { domainSheet($0, d, sheetsOf[d.key] ?? [], offices) },
           weight: perDomain[d.key]?.count ?? 0))
     }
     book.sheets.append(
       .init(
-        name: Self.rejectedSheet, render: { rejectedSheet($0, rejected, offices) },
+        name: Self.rejectedSheet, render: { rejectedSheet($0, rejectedRows, offices) },
         weight: rejected.count * 2))
     book.sheets.append(
       .init(name: Self.findingsSheet, render: findingsSheet, weight: architecture.findings.count))
@@ -279,27 +271,8 @@ public struct ConsolidatedWorkbook {
   /// Cells by column label, one `Label: value` line each.
   static func cells(_ cells: some Sequence<(String, Cell)>) -> String {
     cells.compactMap { label, cell in
-      let t = text(cell)
+      let t = cell.plainText
       return t.isEmpty ? nil : "\(label): \(t)"
     }.joined(separator: "\n")
-  }
-
-  /// What a person sees in a cell.
-  static func text(_ c: Cell) -> String {
-    switch c {
-    case .empty, .uncachedFormula: return ""
-    case .text(let s): return s
-    case .number(let d), .duration(let d): return numberText(d)
-    case .boolean(let b): return b ? "TRUE" : "FALSE"
-    case .date(let d): return d.iso
-    case .dateTime(let t): return CellJSON.dateTime(t)
-    case .time(let s): return CellJSON.clock(microseconds: CellJSON.micro(s))
-    case .error(let e): return e
-    }
-  }
-
-  static func numberText(_ d: Double) -> String {
-    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    return String(d)
   }
 }

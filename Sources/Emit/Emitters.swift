@@ -17,6 +17,8 @@ public enum Emitters {
   public static func writeAll(
     _ a: Architecture, standard: Standard, configuration c: Configuration, createdAt: Date
   ) throws -> [String] {
+    let context = EmitContext(
+      architecture: a, standard: standard, configuration: c, createdAt: createdAt)
     let folder = OutputFolder(path: c.outputs)
     try folder.open()
     // The report and the feedback pages share one reading of the run.
@@ -24,30 +26,26 @@ public enum Emitters {
     let facts = html ? ReportFacts(a, standard: standard, language: c.language) : nil
     let pages =
       c.formats.contains(.umpanBalik)
-      ? facts.map { FeedbackPages(facts: $0, configuration: c, createdAt: createdAt) } : nil
-    let path = { (name: String) in (c.outputs as NSString).appendingPathComponent(name) }
-    let outputs: [() throws -> [String]] = c.formats.map { format in
+      ? facts.map { FeedbackPages(context, facts: $0) } : nil
+    let path = { @Sendable (name: String) in (c.outputs as NSString).appendingPathComponent(name) }
+    let outputs: [@Sendable () throws -> [String]] = c.formats.map { format in
       switch format {
       case .json:
         return {
-          let doc = ArchitectureDocument(
-            architecture: a, standard: standard, configuration: c, createdAt: createdAt)
+          let doc = ArchitectureDocument(context)
           try folder.write(jsonName) { try stream($0, doc.write(to:)) }
           return [path(jsonName)]
         }
       case .temuanCSV:
         return {
           try folder.write(findingsName) {
-            try stream($0) {
-              FindingsCSV.write(a.findings, lang: c.language, jobs: c.jobs, to: $0)
-            }
+            try stream($0, FindingsCSV(context).write(to:))
           }
           return [path(findingsName)]
         }
       case .konsolidasiXLSX:
         return {
-          let book = ConsolidatedWorkbook(
-            architecture: a, standard: standard, configuration: c, createdAt: createdAt)
+          let book = ConsolidatedWorkbook(context)
           try folder.write(workbookName) { temp in
             do {
               try book.write(to: temp)
@@ -60,8 +58,7 @@ public enum Emitters {
       case .laporanHTML:
         return {
           let links = pages?.links() ?? [:]
-          let page = ReportPage(
-            facts: facts!, configuration: c, createdAt: createdAt, feedbackLinks: links)
+          let page = ReportPage(context: context, facts: facts!, feedbackLinks: links)
           try folder.write(reportName, page.render())
           return [path(reportName)]
         }
@@ -79,15 +76,12 @@ public enum Emitters {
       (slowFirst.firstIndex(of: c.formats[$0]) ?? 0)
         < (slowFirst.firstIndex(of: c.formats[$1]) ?? 0)
     }
-    let results = UnsafeMutableBufferPointer<Result<[String], any Error>?>.allocate(
-      capacity: outputs.count)
-    results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    let results = Slots<Result<[String], any Error>>(outputs.count)
     Parallel.forEach(outputs.count, workers: c.jobs, order: order) { i in
       results[i] = Result { try outputs[i]() }
     }
     var written: [String] = []
-    for r in results { written += try r!.get() }
+    for r in results.take() { written += try r.get() }
     try folder.commit()
     return written
   }

@@ -3,29 +3,27 @@ import Pipeline
 /// `temuan.csv`: every finding, one RFC 4180 record each, UTF-8 with a BOM so
 /// spreadsheet programs open it right; values that a spreadsheet would run as a
 /// formula are written as text.
-public enum FindingsCSV {
+public struct FindingsCSV: Emitter {
+  let context: EmitContext
+
+  public init(_ context: EmitContext) { self.context = context }
+
   public static let header = [
     "id", "jenis", "tingkat", "berkas", "lembar", "sel", "baris", "kolom", "bidang", "nilai",
     "pesan", "saran",
   ]
 
-  public static func render(_ findings: [Finding], lang: Language) -> String {
-    let sink = ByteSink()
-    write(findings, lang: lang, to: sink)
-    return String(decoding: sink.bytes, as: UTF8.self)
-  }
-
   /// The file, record by record (a large run's findings stream to the file);
   /// `jobs` workers render them (0: one per core), the bytes do not depend on it.
-  public static func write(
-    _ findings: [Finding], lang: Language, jobs: Int = 0, to out: ByteSink
-  ) {
+  public func write(to out: ByteSink) {
+    let findings = architecture.findings
+    let lang = configuration.language
     out.append("\u{FEFF}")
-    record(header, to: out)
-    out.append(findings.count, workers: jobs) { i, sink in
+    Self.record(Self.header, to: out)
+    out.append(findings.count, workers: configuration.jobs) { i, sink in
       let f = findings[i]
       let (message, fix) = Catalog.render(f, lang: lang)
-      record(
+      Self.record(
         [
           ArchitectureDocument.findingID(i), f.type.rawValue, f.severity.rawValue,
           f.location.file, f.location.sheet ?? "", f.location.cell ?? "",

@@ -67,29 +67,6 @@ public enum InspectDocument {
     write(indices.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
   }
 
-  /// The whole document as a `JSON` value.
-  public static func render(_ source: any SheetSource, file: String, sheet: String? = nil)
-    throws -> JSON
-  {
-    var members: [(String, JSON)] = [
-      ("file", .string(file)), ("format", .string(source.format.rawValue)),
-    ]
-    if let csv = source as? CSVDocument {
-      members.append(("encoding", .string(csv.encoding)))
-      members.append(("delimiter", .string(String(csv.delimiter))))
-    }
-    var sheets: [JSON] = []
-    for index in try selectedSheets(source, sheet) {
-      let (header, rows) = try sheetParts(source, index)
-      sheets.append(.object(header + [("rows", .array(rows))]))
-    }
-    members.append(("sheets", .array(sheets)))
-    return .object(members)
-  }
-
-  /// A cell as the corpus oracle encodes it.
-  public static func encode(_ cell: Cell) -> JSON { CellJSON.encode(cell) }
-
   private static let compact = JSONWriter(pretty: false)
 
   private static func selectedSheets(_ source: any SheetSource, _ name: String?) throws -> [Int] {
@@ -114,7 +91,7 @@ public enum InspectDocument {
         ordered = false
         return
       }
-      var cells = row.cells.map(encode)
+      var cells = row.cells.map(CellJSON.encode)
       while cells.last == .null { cells.removeLast() }
       while count < row.number {
         count += 1
@@ -152,7 +129,7 @@ public enum InspectDocument {
       numbered = csv.records.enumerated().map { ($0.offset + 1, $0.element.map(JSON.string)) }
     } else {
       tail = try source.readSheet(index) { row in
-        var cells = row.cells.map(encode)
+        var cells = row.cells.map(CellJSON.encode)
         // An uncached formula is a cell to the reader but null here.
         while cells.last == .null { cells.removeLast() }
         numbered.append((row.number, cells))

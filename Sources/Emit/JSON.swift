@@ -32,18 +32,11 @@ public enum JSON: Equatable, Sendable {
 
 /// Serializes `JSON` deterministically: two-space indentation (or compact),
 /// escapes as RFC 8259 requires, shortest round-tripping numbers. Works on UTF-8
-/// bytes; `render` returns a String, `write(_:into:indent:)` appends to a
-/// `ByteSink` so large documents stream to a file.
-public struct JSONWriter {
+/// bytes; `write(_:into:indent:)` appends to a String or to a `ByteSink`, so
+/// large documents stream to a file.
+public struct JSONWriter: Sendable {
   public var pretty: Bool
   public init(pretty: Bool = true) { self.pretty = pretty }
-
-  public func render(_ value: JSON) -> String {
-    let sink = ByteSink()
-    write(value, into: sink, indent: 0)
-    if pretty { sink.append(ascii: "\n") }
-    return String(decoding: sink.bytes, as: UTF8.self)
-  }
 
   public func write(_ value: JSON, into out: inout String, indent: Int) {
     let sink = ByteSink()
@@ -246,7 +239,9 @@ extension ByteSink {
   /// items are rendered side by side on `workers` threads (0: one per core)
   /// into sinks of their own, then appended in order, so the bytes do not
   /// depend on the number of workers.
-  public func append(_ count: Int, workers: Int, _ render: (Int, ByteSink) -> Void) {
+  public func append(
+    _ count: Int, workers: Int, _ render: @Sendable (Int, ByteSink) -> Void
+  ) {
     let block = 512
     let workers = max(1, workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount)
     guard workers > 1, count > block else {
@@ -256,14 +251,17 @@ extension ByteSink {
     var start = 0
     while start < count {
       let n = min(count - start, block * workers * 4)
-      let parts = (0..<((n + block - 1) / block)).map { _ in ByteSink() }
+      let blocks = (n + block - 1) / block
+      let parts = Slots<ByteSink>(blocks)
       let first = start
-      Parallel.forEach(parts.count, workers: workers) { b in
+      Parallel.forEach(blocks, workers: workers) { b in
+        let part = ByteSink()
         for i in (first + b * block)..<min(first + (b + 1) * block, first + n) {
-          render(i, parts[b])
+          render(i, part)
         }
+        parts[b] = part
       }
-      for p in parts { p.bytes.withUnsafeBufferPointer { append($0) } }
+      for p in parts.take() { p.bytes.withUnsafeBufferPointer { append($0) } }
       start += n
     }
   }

@@ -67,7 +67,7 @@ final class XLSXWriter {
   /// A resolved style, for writers of many cells (no lookup per cell).
   struct Format {
     fileprivate let pointer: UnsafeMutablePointer<lxw_format>?
-    static let none = Format(pointer: nil)
+    static var none: Format { Format(pointer: nil) }
   }
 
   func format(_ style: Style) -> Format { Format(pointer: lxwFormat(style)) }
@@ -222,7 +222,7 @@ final class XLSXWriter {
     }
 
     func number(_ row: Int, _ col: Int, _ value: Double, format: XLSXWriter.Format) throws {
-      note(col, ConsolidatedWorkbook.numberText(value))
+      note(col, Cell.numberText(value))
       try writer.check(
         worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(col), value, format.pointer),
         "sel \(CellAddress.a1(row: row + 1, column: col + 1))")

@@ -57,28 +57,22 @@ public struct PipelineRun: Sendable {
   /// then consolidate when the configuration asks for it. The result does not
   /// depend on `jobs` or on the order files were listed in.
   public func execute(
-    _ files: [InputFile], jobs: Int, cache: ResultCache? = nil,
-    progress: ((Int, Int) -> Void)? = nil
+    _ files: [InputFile], jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> Architecture {
     let processor = FileProcessor(standard: standard, limits: configuration.limits)
-    let results = UnsafeMutableBufferPointer<FileResult?>.allocate(capacity: files.count)
-    results.initialize(repeating: nil)
-    let lock = NSLock()
-    var done = 0
+    let results = Slots<FileResult>(files.count)
+    let done = Locked(0)
     Parallel.forEach(files.count, workers: jobs) { i in
-      let r = processor.process(
-        path: files[i].absolutePath, relative: files[i].relativePath, cache: cache)
-      lock.lock()
-      results[i] = r
-      done += 1
-      let d = done
-      lock.unlock()
+      results[i] = processor.process(path: files[i].absolutePath, relative: files[i].relativePath)
+      let d = done.withLock { n in
+        n += 1
+        return n
+      }
       progress?(d, files.count)
     }
-    // Moved out, not copied: the buffer must not keep the per-file records and
+    // Moved out, not copied: the slots must not keep the per-file records and
     // findings alive beside the merged ones.
-    let ordered = results.indices.compactMap { results.moveElement(from: $0) }
-    results.deallocate()
+    let ordered = results.take()
     if configuration.stages.contains(.consolidate) {
       return Consolidate(standard: standard).run(consume ordered)
     }

@@ -25,6 +25,50 @@ public enum Cell: Hashable, Sendable {
     default: return false
     }
   }
+
+  /// The cell as text, the one rendering every reader of cells uses (labels
+  /// matched, values read, cells shown in the outputs): a whole number without
+  /// `.0`, a date as `YYYY-MM-DD`, a date-time with its time
+  /// (`YYYY-MM-DDTHH:MM:SS`), a time of day as `HH:MM:SS`, a duration in
+  /// seconds, an error as Excel shows it; nothing for a formula with no value.
+  public var plainText: String {
+    switch self {
+    case .empty, .uncachedFormula: return ""
+    case .text(let s): return s
+    case .number(let d), .duration(let d): return Cell.numberText(d)
+    case .boolean(let b): return b ? "TRUE" : "FALSE"
+    case .date(let d): return d.iso
+    case .dateTime(let t): return t.iso
+    case .time(let s): return Cell.clockText(seconds: s)
+    case .error(let e): return e
+    }
+  }
+
+  /// A whole number without a fraction, any other as Swift prints it.
+  public static func numberText(_ d: Double) -> String {
+    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+    return String(d)
+  }
+
+  /// `HH:MM:SS` of seconds since midnight, to the microsecond.
+  public static func clockText(seconds: Double) -> String {
+    clockText(microseconds: Int64((seconds * 1_000_000).rounded()))
+  }
+
+  /// `HH:MM:SS`, with `.ffffff` when there is a fraction of a second.
+  public static func clockText(microseconds: Int64) -> String {
+    let us = ((microseconds % 86_400_000_000) + 86_400_000_000) % 86_400_000_000
+    let seconds = us / 1_000_000
+    let fraction = us % 1_000_000
+    var s = pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
+    if fraction != 0 { s += "." + pad(fraction, 6) }
+    return s
+  }
+
+  private static func pad(_ v: Int64, _ width: Int) -> String {
+    let s = String(v)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+  }
 }
 
 /// A calendar date with no time zone.
@@ -76,6 +120,8 @@ public struct CivilDateTime: Hashable, Sendable {
     self.date = date
     self.microseconds = microseconds
   }
+  /// `YYYY-MM-DDTHH:MM:SS`, with `.ffffff` when there is a fraction of a second.
+  public var iso: String { date.iso + "T" + Cell.clockText(microseconds: microseconds) }
 }
 
 /// A row as it is stored: its number as a spreadsheet program shows it, its cells

@@ -10,10 +10,10 @@ enum Checking {
   /// `noInputs(inputs)`), else `.findings` when a finding reaches `fail-on`.
   static func check(
     _ files: [InputFile], inputs: String, configuration config: Configuration,
-    standard: Standard, cache: ResultCache? = nil, progress: ((Int, Int) -> Void)? = nil
+    standard: Standard, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> (architecture: Architecture, exit: Exit) {
     let architecture = PipelineRun(standard: standard, configuration: config)
-      .execute(files, jobs: config.jobs, cache: cache, progress: progress)
+      .execute(files, jobs: config.jobs, progress: progress)
     if files.isEmpty {
       printError(ConsoleText.runError(.noInputs(inputs), lang: config.language))
       return (architecture, .io)

@@ -66,11 +66,7 @@ private final class BufferedOutput {
   func write(_ s: String) { chunks.append(s) }
 
   func flush() {
-    for chunk in chunks {
-      var c = chunk
-      c.withUTF8 { buf in _ = fwrite(buf.baseAddress, 1, buf.count, stdout) }
-    }
-    fflush(stdout)
+    for chunk in chunks { FileHandle.standardOutput.write(Data(chunk.utf8)) }
     chunks.removeAll()
   }
 }

@@ -10,10 +10,6 @@ struct RunCommand: ParsableCommand {
     abstract: "Jalankan semua tahap dan tulis keluaran ke folder keluaran.")
 
   @OptionGroup var options: RunOptions
-  @Flag(
-    name: .customLong("no-cache"),
-    help: "Baca ulang semua berkas; jangan pakai atau simpan cache hasil (keluaran/.cache).")
-  var noCache = false
 
   func run() throws {
     let started = Date()
@@ -28,16 +24,9 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(Exit.io.rawValue)
     }
     let progress = Progress(enabled: !options.quiet, lang: lang)
-    // The cache lives with the outputs, so a run that writes none keeps none.
-    let cache =
-      noCache || !config.stages.contains(.emit)
-      ? nil
-      : ResultCache(
-        folder: (config.outputs as NSString).appendingPathComponent(ResultCache.folderName),
-        standard: standard, limits: config.limits)
     let (architecture, checked) = Checking.check(
-      files, inputs: config.inputs, configuration: config, standard: standard, cache: cache,
-      progress: progress.update)
+      files, inputs: config.inputs, configuration: config, standard: standard,
+      progress: { progress.update($0, $1) })
     progress.finish()
     var exit = checked
 
@@ -47,7 +36,6 @@ struct RunCommand: ParsableCommand {
         written = try Emitters.writeAll(
           architecture, standard: standard, configuration: config,
           createdAt: ArchitectureDocument.creationDate())
-        cache?.prune()
       } catch let e as OutputFolder.Failure {
         printOutputFailure(e, lang: lang)
         exit = .io

@@ -36,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
       printError(ConsoleText.runError(e, lang: config.language))
       throw ExitCode(Exit.io.rawValue)
     }
-    // The stages `run` runs, but emit; no cache, no lock, nothing written.
+    // The stages `run` runs, but emit; no lock, nothing written.
     let (a, exit) = Checking.check(
       files, inputs: paths.isEmpty ? config.inputs : paths.joined(separator: ", "),
       configuration: config, standard: standard)

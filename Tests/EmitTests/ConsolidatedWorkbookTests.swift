@@ -23,8 +23,9 @@ final class ConsolidatedWorkbookTests: XCTestCase {
   func testRowsBeyondTheSheetLimitAreCountedNotLost() throws {
     let (a, standard) = try architecture()
     var book = ConsolidatedWorkbook(
-      architecture: a, standard: standard, configuration: Configuration(),
-      createdAt: Date(timeIntervalSince1970: 0))
+      EmitContext(
+        architecture: a, standard: standard, configuration: Configuration(),
+        createdAt: Date(timeIntervalSince1970: 0)))
     book.rowLimit = 5
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kw-\(UUID())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -66,8 +67,9 @@ final class ConsolidatedWorkbookTests: XCTestCase {
     var config = Configuration()
     config.language = .en
     let book = ConsolidatedWorkbook(
-      architecture: a, standard: standard, configuration: config,
-      createdAt: Date(timeIntervalSince1970: 1_767_225_600))
+      EmitContext(
+        architecture: a, standard: standard, configuration: config,
+        createdAt: Date(timeIntervalSince1970: 1_767_225_600)))
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kw-en-\(UUID())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -122,7 +122,7 @@ final class FaultTests: XCTestCase {
     XCTAssertEqual(
       try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
         .sorted(),
-      [".cache", ".pipeline.lock"])
+      [".pipeline.lock"])
   }
 
   /// A second run on a folder whose lock is held: exit 3, a clear message, and
@@ -219,7 +219,7 @@ final class FaultTests: XCTestCase {
     let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
       $0.hasPrefix(".")
     }
-    XCTAssertEqual(hidden.sorted(), [".cache", ".pipeline.lock"])
+    XCTAssertEqual(hidden.sorted(), [".pipeline.lock"])
   }
 
   /// A fresh tmpfs mounted in the work folder, unmounted after the test;

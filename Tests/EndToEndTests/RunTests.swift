@@ -134,6 +134,22 @@ final class RunTests: XCTestCase {
     XCTAssertFalse(first.isEmpty)
   }
 
+  /// A run keeps nothing of its own beside the outputs but the lock, and the
+  /// removed cache's option is refused.
+  func testARunKeepsNoResultCache() throws {
+    let inputs = Binary.packageRoot.appendingPathComponent("inputs")
+    let (r, out) = try runFolder(inputs, ["--fail-on", "tidak"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
+      $0.hasPrefix(".")
+    }
+    XCTAssertEqual(hidden, [".pipeline.lock"])
+    // Refused as an unknown option, before any file is read (not a run ending on findings).
+    let refused = try runFolder(inputs, ["--no-cache"]).0
+    XCTAssertFalse([0, 1].contains(refused.status), "\(refused.status)")
+    XCTAssertTrue(refused.stderr.contains("--no-cache"), refused.stderr)
+  }
+
   func testAnUnreadableFileDoesNotStopTheOthers() throws {
     let dir = try Binary.temporaryFolder("mixed")
     let inputs = Binary.packageRoot.appendingPathComponent("inputs")

@@ -5,24 +5,22 @@ import Standard
 /// `umpan-balik/<OPD>.html` (SPEC §7): for each OPD that sent files, in plain
 /// language, what was accepted, what was rejected and exactly which cells to
 /// fix, by file, sheet and row; one more page for what no OPD could be found for.
-struct FeedbackPages {
+struct FeedbackPages: Emitter {
   static let folder = "umpan-balik"
   static let unknownName = "opd-tidak-dikenal.html"
   /// Beyond this many rows a table stops, with a note pointing to temuan.csv:
   /// a page of a very large run must still open.
   static let rowLimit = 10_000
 
+  let context: EmitContext
   let facts: ReportFacts
-  let configuration: Configuration
-  let createdAt: Date
   /// OPD code (`""`: unknown) → file name inside `umpan-balik/`, decided once
   /// for the pages and for the report's links to them.
   let names: [(code: String, name: String)]
 
-  init(facts: ReportFacts, configuration: Configuration, createdAt: Date) {
+  init(_ context: EmitContext, facts: ReportFacts) {
+    self.context = context
     self.facts = facts
-    self.configuration = configuration
-    self.createdAt = createdAt
     names = Self.fileNames(facts)
   }
 

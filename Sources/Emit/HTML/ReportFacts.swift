@@ -6,7 +6,7 @@ import Standard
 /// the files of each OPD (those with its rows, and unreadable ones named after
 /// it), and which OPD each finding is for. Computed once for all pages; the
 /// counts per OPD and domain are the run's own (`Architecture.byOPD`).
-struct ReportFacts {
+struct ReportFacts: Sendable {
   let architecture: Architecture
   let standard: Standard
   let language: Language

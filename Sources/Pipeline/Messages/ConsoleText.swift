@@ -155,7 +155,6 @@ public struct TerminalStyle: Sendable {
   }
 
   public func bold(_ s: String) -> String { paint(s, "1") }
-  public func dim(_ s: String) -> String { paint(s, "2") }
 
   /// A level's count coloured as the level: red, yellow, or plain for info.
   public func level(_ s: String, _ severity: Severity) -> String {

@@ -31,11 +31,6 @@ public struct FieldValues: Sendable {
 
   public init(_ keys: Keys) { self.keys = keys }
 
-  public init(_ values: [String: Value]) {
-    keys = Keys([])
-    others = values
-  }
-
   public subscript(key: String) -> Value? {
     get {
       if let i = keys.slot[key] { return i < slots.count ? slots[i] : nil }
@@ -99,12 +94,6 @@ public struct RowCells: RandomAccessCollection, Sendable {
 
   public init(_ labels: Labels) { self.labels = labels }
 
-  /// Cells with labels of their own (a cached result, a test).
-  public init(_ pairs: [(String, Cell)]) {
-    labels = Labels(pairs.map(\.0))
-    entries = pairs.enumerated().map { ($0.element.1, UInt32($0.offset)) }
-  }
-
   /// `label` is a position in the shared labels.
   public mutating func append(_ cell: Cell, label: Int) {
     entries.append((cell, UInt32(label)))
@@ -148,8 +137,6 @@ public struct Record: Sendable {
   /// Indices into the run's findings of the findings about this record.
   public var findings: [Int] = []
   public var rejected = false
-  /// The id as written, before any id was assigned.
-  public var idWasEmpty: Bool { values["id"] == nil }
 
   public func text(_ key: String) -> String? { values.text(key) }
 }

@@ -34,19 +34,10 @@ public struct FileProcessor: Sendable {
     self.limits = limits
   }
 
-  /// `relative` is the path shown to people and written to the outputs. With a
-  /// cache, a file whose content and path were seen before is not read again.
-  public func process(path: String, relative: String, cache: ResultCache? = nil) -> FileResult {
+  /// `relative` is the path shown to people and written to the outputs.
+  public func process(path: String, relative: String) -> FileResult {
     let data = FileManager.default.contents(atPath: path)
     let sha = data.map { SHA256.hash(data: $0).hex } ?? ""
-    guard let cache, data != nil else { return process(path: path, relative: relative, sha: sha) }
-    if let hit = cache.load(sha256: sha, relative: relative) { return hit }
-    let result = process(path: path, relative: relative, sha: sha)
-    cache.store(result, sha256: sha, relative: relative)
-    return result
-  }
-
-  private func process(path: String, relative: String, sha: String) -> FileResult {
     var result = FileResult(source: SourceFile(path: relative, sha256: sha, readable: false))
     let ext = (relative as NSString).pathExtension.lowercased()
     let whole = Location(file: relative)

@@ -114,25 +114,6 @@ extension Array {
 }
 
 extension Cell {
-  /// The text a person sees in the cell, for matching labels and reading values.
-  var plainText: String {
-    switch self {
-    case .empty, .uncachedFormula: return ""
-    case .text(let s): return s
-    case .number(let d): return Cell.numberText(d)
-    case .boolean(let b): return b ? "TRUE" : "FALSE"
-    case .date(let d): return d.iso
-    case .dateTime(let t): return t.date.iso
-    case .time(let s), .duration(let s): return Cell.numberText(s)
-    case .error(let e): return e
-    }
-  }
-
-  static func numberText(_ d: Double) -> String {
-    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    return String(d)
-  }
-
   /// Whether the cell holds something a person typed (an uncached formula does not).
   var hasValue: Bool {
     switch self {
