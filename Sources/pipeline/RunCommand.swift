@@ -20,6 +20,17 @@ struct RunCommand: ParsableCommand {
     let config = try options.configuration().get()
     let standard = try options.standard(config).get()
     let lang = config.language
+    let fixedDate: Date?
+    do throws(RunError) {
+      fixedDate = try SourceDateEpoch.date()
+    } catch {
+      printError(ConsoleText.runError(error, lang: lang))
+      throw ExitCode(Exit.usage.rawValue)
+    }
+    // Checked and locked before anything is read: a second run on the same
+    // outputs stops at once, and a signal cleans up what the run staged.
+    let folder = config.stages.contains(.emit) ? try options.lockedOutputs(config).get() : nil
+    if let folder { Interruption.cleanUp(folder) }
     let files: [InputFile]
     do {
       files = try PipelineRun.inputs(in: config.inputs)
@@ -30,7 +41,7 @@ struct RunCommand: ParsableCommand {
     let progress = Progress(enabled: !options.quiet, lang: lang)
     // The cache lives with the outputs, so a run that writes none keeps none.
     let cache =
-      noCache || !config.stages.contains(.emit)
+      noCache || folder == nil
       ? nil
       : ResultCache(
         folder: (config.outputs as NSString).appendingPathComponent(ResultCache.folderName),
@@ -39,19 +50,23 @@ struct RunCommand: ParsableCommand {
       .execute(files, jobs: config.jobs, cache: cache, progress: progress.update)
     progress.finish()
 
+    // A run that read nothing leaves the outputs as they were (SPEC §7).
     var exit = Exit.ok
     if files.isEmpty {
       printError(ConsoleText.runError(.noInputs(config.inputs), lang: lang))
       exit = .io
     } else if !architecture.sources.contains(where: \.readable) {
+      printError(
+        ConsoleText.runError(
+          .nothingReadable(folder: config.inputs, files: files.count), lang: lang))
       exit = .io
     }
     var written: [String] = []
-    if config.stages.contains(.emit) {
+    if let folder, exit == .ok {
       do {
         written = try Emitters.writeAll(
           architecture, standard: standard, configuration: config,
-          createdAt: ArchitectureDocument.creationDate())
+          createdAt: fixedDate ?? Date(), into: folder)
         cache?.prune()
       } catch let e as OutputFolder.Failure {
         printOutputFailure(e, lang: lang)
@@ -81,6 +96,27 @@ struct RunCommand: ParsableCommand {
     case .kesalahan: return a.findingCounts.count(.kesalahan) > 0
     case .peringatan:
       return a.findingCounts.count(.kesalahan) + a.findingCounts.count(.peringatan) > 0
+    }
+  }
+}
+
+/// SIGINT (Ctrl-C) and SIGTERM during a run: the staged outputs are removed
+/// and the outputs folder's lock released before the process ends with
+/// 128 + the signal's number (130, 143), as a shell would show it; a commit
+/// under way is let finish first.
+enum Interruption {
+  nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+  static func cleanUp(_ folder: OutputFolder) {
+    for sig in [SIGINT, SIGTERM] {
+      signal(sig, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+      source.setEventHandler {
+        folder.interrupt()
+        _exit(128 + sig)
+      }
+      source.resume()
+      sources.append(source)
     }
   }
 }
