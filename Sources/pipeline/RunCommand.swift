@@ -111,8 +111,9 @@ enum Interruption {
     for sig in [SIGINT, SIGTERM] {
       signal(sig, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-      source.setEventHandler {
-        folder.interrupt()
+      // Weak: the folder's own clean-up still runs when the run ends.
+      source.setEventHandler { [weak folder] in
+        folder?.interrupt()
         _exit(128 + sig)
       }
       source.resume()
