@@ -370,6 +370,31 @@ final class FaultTests: XCTestCase {
     }
   }
 
+  /// A run by another user on a folder whose owner and group it may not set
+  /// says which were lost; the mode, setgid bit included, is still kept.
+  func testAnOwnerThatCannotBeKeptIsSaid() throws {
+    let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: setpriv.path) else {
+      throw XCTSkip("running as another user needs root and setpriv")
+    }
+    let inputs = Binary.packageRoot.appendingPathComponent(
+      "Tests/EndToEndTests/Fixtures/libreoffice")
+    let out = work.appendingPathComponent("shared")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    XCTAssertEqual(chmod(work.path, 0o777), 0)
+    XCTAssertEqual(chmod(out.path, 0o2777), 0)
+    let r = try Binary.run(
+      [
+        "--reuid=65534", "--regid=65534", "--clear-groups", Binary.url.path, "run", "--inputs",
+        inputs.path, "--outputs", out.path, "--quiet",
+      ], executable: setpriv)
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stderr.contains("tanpa pemilik (root), grup (root) semula"), r.stderr)
+    var st = stat()
+    XCTAssertEqual(stat(out.path, &st), 0)
+    XCTAssertEqual(String(st.st_mode & 0o7777, radix: 8), "2777")
+  }
+
   /// A group other than the process's own that it may give a folder: any
   /// for root (nogroup), else one of its supplementary groups.
   static func anotherGroup() -> gid_t? {
