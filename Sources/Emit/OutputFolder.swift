@@ -290,9 +290,15 @@ public final class OutputFolder: @unchecked Sendable {
     notify(.renamedOneByOne(path: path, reason: insideReason))
     let names = written.sorted()
     try markPending(names)
-    for (i, name) in names.enumerated() {
-      try moveIntoPlace(name, from: staging)
-      if i == 0 { Self.faultPoint("between-renames") }
+    do throws(Failure) {
+      for (i, name) in names.enumerated() {
+        try moveIntoPlace(name, from: staging)
+        if i == 0 { Self.faultPoint("between-renames") }
+      }
+    } catch {
+      // Kept with its mark, not dropped: the next run completes the set.
+      staging = ""
+      throw error
     }
     syncFolder(target)
     committed = true
