@@ -12,16 +12,6 @@ public struct ArchitectureDocument: Emitter {
 
   public init(_ context: EmitContext) { self.context = context }
 
-  /// `SOURCE_DATE_EPOCH` when set (reproducible builds convention), else now.
-  public static func creationDate(
-    environment: [String: String] = ProcessInfo.processInfo.environment
-  ) -> Date {
-    if let s = environment["SOURCE_DATE_EPOCH"], let t = Int64(s) {
-      return Date(timeIntervalSince1970: TimeInterval(t))
-    }
-    return Date()
-  }
-
   public static func findingID(_ index: Int) -> String {
     let n = String(index + 1)
     return "T" + String(repeating: "0", count: max(0, 5 - n.count)) + n

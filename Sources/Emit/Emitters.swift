@@ -13,13 +13,14 @@ public enum Emitters {
   /// Returns the paths written, in the order of `configuration.formats`. The
   /// outputs do not depend on each other: they are rendered side by side on
   /// `configuration.jobs` workers (0: one per core), all committed as one
-  /// set once every one is written, so their bytes do not depend on the number of workers.
+  /// set into `folder` (the outputs folder, its lock taken or not yet) once
+  /// every one is written, so their bytes do not depend on the number of workers.
   public static func writeAll(
-    _ a: Architecture, standard: Standard, configuration c: Configuration, createdAt: Date
+    _ a: Architecture, standard: Standard, configuration c: Configuration, createdAt: Date,
+    into folder: OutputFolder
   ) throws -> [String] {
     let context = EmitContext(
       architecture: a, standard: standard, configuration: c, createdAt: createdAt)
-    let folder = OutputFolder(path: c.outputs)
     try folder.open()
     // The report and the feedback pages share one reading of the run.
     let html = c.formats.contains { $0 == .laporanHTML || $0 == .umpanBalik }

@@ -1,39 +1,59 @@
 import Foundation
+import Pipeline
 
 /// Writes the outputs of a run as one set: a failed or killed run leaves the
 /// previous outputs readable, complete and consistent with each other.
 ///
 /// Every `write` goes into a staging folder beside the outputs folder (same
-/// file system); `commit()` carries over what the run did not write (other
-/// outputs, files a user put there), then swaps the staging folder and the
-/// outputs folder in one `renameat2(RENAME_EXCHANGE)`, so a reader sees either
-/// the old set or the new one, never a mix; the old set is then removed. The
-/// outputs folder stays a plain folder of plain files. Where the swap is not
-/// possible (the outputs folder is a mount point, its parent is not writable,
-/// or the file system cannot exchange), staging happens inside the outputs
-/// folder and the entries are renamed into place one after another.
+/// file system), made with the outputs folder's owner, group and mode;
+/// `commit()` carries over what the run did not write (other outputs, files a
+/// user put there), then swaps the staging folder and the outputs folder in
+/// one `renameat2(RENAME_EXCHANGE)`, so a reader sees either the old set or the
+/// new one, never a mix; the old set is then removed. The outputs folder stays
+/// a plain folder of plain files. Where the swap is not possible (the outputs
+/// folder is a mount point, its parent is not writable, or the file system
+/// cannot exchange), staging happens inside the outputs folder and the entries
+/// are renamed into place one after another, said through `notify`; a mark
+/// written before the first rename and removed after the last lets the next
+/// run complete a set whose renames were cut short.
 ///
 /// One run at a time holds the folder's lock (`.pipeline.lock`, flock); the
 /// lock file is linked into every new set, so the lock survives the swap.
 /// `write` may be called from several threads at once for different names;
-/// `open` and `commit` from one.
+/// `acquire`, `open` and `commit` from one, `interrupt` from any.
 public final class OutputFolder: @unchecked Sendable {
   public let path: String
+  private let notify: @Sendable (OutputsNotice) -> Void
   private var lockFD: Int32 = -1
+  /// The outputs folder did not exist before this run: a run that commits
+  /// nothing removes it again.
+  private var createdFolder = false
   /// The real path of the outputs folder (symlinks resolved once opened).
   private var target = ""
   private var staging = ""
   private var swapsFolder = false
+  /// Why staging is inside the outputs folder, when it is.
+  private var insideReason = OutputsNotice.Reason.cannotSwap
+  private var committed = false
   /// Top-level entries written by this run. Outputs may be written from
   /// several threads at once (one per output), so the set has a lock.
   private var written: Set<String> = []
   private let writtenLock = NSLock()
+  /// Held while staging is made and while a commit runs, so that an
+  /// interruption waits for a commit under way instead of cutting it short.
+  private let stateLock = NSLock()
 
   static let lockName = ".pipeline.lock"
   static let stagingMark = ".pipeline-baru-"
   static let oldMark = ".pipeline-lama-"
+  /// Present while staged entries are renamed into place one by one: the
+  /// staging folder's name, then the entries to move, one a line.
+  static let pendingName = ".pipeline-belum-lengkap"
 
-  public init(path: String) { self.path = path }
+  public init(path: String, notify: @escaping @Sendable (OutputsNotice) -> Void = { _ in }) {
+    self.path = path
+    self.notify = notify
+  }
 
   public enum Failure: Error, Equatable, Sendable {
     /// `code` is the `errno` of the failed call.
@@ -43,43 +63,112 @@ public final class OutputFolder: @unchecked Sendable {
     case badName(String)
   }
 
-  /// Creates the folder, takes its lock, clears what a killed run left behind
-  /// and prepares the staging folder.
-  public func open() throws {
+  /// Creates the folder when needed and takes its lock; completes a set whose
+  /// renames were cut short and clears what a killed run left behind. Called
+  /// before the inputs are read, so a second run on the same folder stops at once.
+  public func acquire() throws(Failure) {
+    guard lockFD < 0 else { return }
+    var st = stat()
+    createdFolder = stat(path, &st) != 0
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
       throw Failure.unwritable(path: path, code: Self.code(of: error))
     }
     target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    let lockPath = join(target, Self.lockName)
-    lockFD = Foundation.open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+    // Read-only is enough for flock, and lets a teammate lock a lock file
+    // another user created in a shared folder.
+    lockFD = Foundation.open(join(target, Self.lockName), O_CREAT | O_RDONLY | O_CLOEXEC, 0o644)
     guard lockFD >= 0 else { throw Failure.unwritable(path: path, code: errno) }
     if flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
       close(lockFD)
       lockFD = -1
       throw Failure.locked(path: path)
     }
+    try completeInterruptedCommit()
     removeLeftovers()
+  }
+
+  /// Takes the lock when `acquire` has not, and prepares the staging folder.
+  public func open() throws {
+    try acquire()
+    stateLock.lock()
+    defer { stateLock.unlock() }
     let parent = (target as NSString).deletingLastPathComponent
     let base = (target as NSString).lastPathComponent
     let outside = join(parent, ".\(base)\(Self.stagingMark)\(getpid())")
-    if Self.sameDevice(parent, target), mkdir(outside, 0o755) == 0 {
+    if !Self.sameDevice(parent, target) {
+      insideReason = .mountPoint
+    } else if mkdir(outside, 0o755) == 0 {
       staging = outside
       swapsFolder = true
-    } else {
-      staging = join(target, "\(Self.stagingMark)\(getpid())")
-      swapsFolder = false
-      guard mkdir(staging, 0o755) == 0 else { throw Failure.unwritable(path: path, code: errno) }
+      keepMetadata()
+      return
+    } else if errno == EACCES || errno == EPERM || errno == EROFS {
+      insideReason = .parentNotWritable
     }
+    staging = join(target, "\(Self.stagingMark)\(getpid())")
+    swapsFolder = false
+    guard mkdir(staging, 0o755) == 0 else { throw Failure.unwritable(path: path, code: errno) }
   }
 
   deinit {
     // Not committed: the staged outputs are dropped, the previous ones stay.
-    if !staging.isEmpty { Self.removeTree(staging) }
-    if lockFD >= 0 {
-      flock(lockFD, LOCK_UN)
-      close(lockFD)
+    dropStaging()
+    release()
+  }
+
+  /// For a process about to end on a signal: waits for a commit under way,
+  /// drops the staged outputs and lets go of the lock.
+  public func interrupt() {
+    stateLock.lock()
+    defer { stateLock.unlock() }
+    dropStaging()
+    release()
+  }
+
+  /// Renamed away first, so that writers still running cannot create anything
+  /// under the staging path again, then removed.
+  private func dropStaging() {
+    guard !staging.isEmpty else { return }
+    let retired = join(
+      (staging as NSString).deletingLastPathComponent,
+      swapsFolder
+        ? ".\((target as NSString).lastPathComponent)\(Self.oldMark)\(getpid())"
+        : "\(Self.oldMark)\(getpid())")
+    Self.removeTree(rename(staging, retired) == 0 ? retired : staging)
+  }
+
+  private func release() {
+    guard lockFD >= 0 else { return }
+    if createdFolder, !committed {
+      // Left as it was: absent.
+      unlink(join(target, Self.lockName))
+      rmdir(target)
+    }
+    flock(lockFD, LOCK_UN)
+    close(lockFD)
+  }
+
+  /// The staging folder takes the outputs folder's owner and group (as far as
+  /// the process may set them), then its mode, setgid bit included (set last:
+  /// a change of group clears it); what could not be kept is said.
+  private func keepMetadata() {
+    var want = stat()
+    guard stat(target, &want) == 0 else { return }
+    if chown(staging, want.st_uid, want.st_gid) != 0 {
+      _ = chown(staging, uid_t.max, want.st_gid)
+    }
+    chmod(staging, want.st_mode & 0o7777)
+    var got = stat()
+    guard stat(staging, &got) == 0 else { return }
+    let owner = got.st_uid == want.st_uid ? nil : Self.userName(want.st_uid)
+    let group = got.st_gid == want.st_gid ? nil : Self.groupName(want.st_gid)
+    let mode =
+      got.st_mode & 0o7777 == want.st_mode & 0o7777
+      ? nil : String(want.st_mode & 0o7777, radix: 8)
+    if owner != nil || group != nil || mode != nil {
+      notify(.metadataNotKept(path: path, owner: owner, group: group, mode: mode))
     }
   }
 
@@ -134,9 +223,17 @@ public final class OutputFolder: @unchecked Sendable {
     close(fd)
   }
 
-  /// Where `name` is staged, its folders created; a name that would leave the
-  /// folder (absolute, `..`, hidden at the top) is refused.
-  private func stagedPath(_ name: String) throws -> String {
+  /// Makes `name` a folder of the set, empty unless something is written into
+  /// it: the folder of the previous set is replaced even when this run has
+  /// nothing to put in it.
+  public func makeFolder(_ name: String) throws {
+    _ = try stagedPath(name, folder: true)
+  }
+
+  /// Where `name` is staged, its folders (and itself, for a `folder`)
+  /// created; a name that would leave the folder (absolute, `..`, hidden at
+  /// the top) is refused.
+  private func stagedPath(_ name: String, folder: Bool = false) throws -> String {
     precondition(!staging.isEmpty, "OutputFolder.open() first")
     let parts = name.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     guard !name.hasPrefix("/"),
@@ -144,20 +241,25 @@ public final class OutputFolder: @unchecked Sendable {
       !parts[0].hasPrefix(".")
     else { throw Failure.badName(name) }
     writtenLock.withLock { _ = written.insert(parts[0]) }
-    let file = join(staging, name)
-    do {
-      try FileManager.default.createDirectory(
-        atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    } catch {
-      throw Failure.unwritable(path: join(path, name), code: Self.code(of: error))
+    // Folder by folder below the staging folder, never the staging folder
+    // itself: once dropped, it must stay gone.
+    var dir = staging
+    for part in parts.dropLast(folder ? 0 : 1) {
+      dir = join(dir, part)
+      if mkdir(dir, 0o777) != 0, errno != EEXIST {
+        throw Failure.unwritable(path: join(path, name), code: errno)
+      }
     }
-    return file
+    return join(staging, name)
   }
 
   /// Makes the written outputs the folder's contents, all at once. Entries the
   /// run did not write stay as they were.
   public func commit() throws {
     precondition(!staging.isEmpty, "OutputFolder.open() first")
+    Self.faultPoint("before-commit")
+    stateLock.lock()
+    defer { stateLock.unlock() }
     if swapsFolder {
       // A carried-over entry on another file system (a mount inside the
       // folder) cannot be linked: then the entries are renamed instead.
@@ -165,6 +267,7 @@ public final class OutputFolder: @unchecked Sendable {
       syncFolder(staging)
       if carried, Self.exchange(staging, target) {
         syncFolder((target as NSString).deletingLastPathComponent)
+        committed = true
         let old = staging
         staging = ""
         let base = (target as NSString).lastPathComponent
@@ -182,25 +285,81 @@ public final class OutputFolder: @unchecked Sendable {
       }
       staging = inside
       swapsFolder = false
+      insideReason = .cannotSwap
     }
-    for name in written.sorted() {
-      guard rename(join(staging, name), join(target, name)) == 0 else {
-        // A folder output (e.g. `umpan-balik/`) replaces the old folder.
-        if errno == ENOTEMPTY || errno == EEXIST || errno == EISDIR {
-          let old = join(target, "\(Self.oldMark)\(getpid())")
-          if rename(join(target, name), old) == 0,
-            rename(join(staging, name), join(target, name)) == 0
-          {
-            Self.removeTree(old)
-            continue
-          }
-        }
-        throw Failure.unwritable(path: join(path, name), code: errno)
+    notify(.renamedOneByOne(path: path, reason: insideReason))
+    let names = written.sorted()
+    try markPending(names)
+    do throws(Failure) {
+      for (i, name) in names.enumerated() {
+        try moveIntoPlace(name, from: staging)
+        if i == 0 { Self.faultPoint("between-renames") }
       }
+    } catch {
+      // Kept with its mark, not dropped: the next run completes the set.
+      staging = ""
+      throw error
     }
+    syncFolder(target)
+    committed = true
+    unlink(join(target, Self.pendingName))
     syncFolder(target)
     Self.removeTree(staging)
     staging = ""
+  }
+
+  /// Renames a staged entry over the live one; a folder output (such as
+  /// `umpan-balik/`) replaces the old folder whole.
+  private func moveIntoPlace(_ name: String, from dir: String) throws(Failure) {
+    let from = join(dir, name)
+    let to = join(target, name)
+    if rename(from, to) == 0 { return }
+    if errno == ENOTEMPTY || errno == EEXIST || errno == EISDIR {
+      let old = join(target, "\(Self.oldMark)\(getpid())")
+      if rename(to, old) == 0, rename(from, to) == 0 {
+        Self.removeTree(old)
+        return
+      }
+    }
+    throw Failure.unwritable(path: join(path, name), code: errno)
+  }
+
+  /// Writes the pending mark whole (under a leftover's name, then renamed) so
+  /// that a mark the next run finds always lists every entry to move.
+  private func markPending(_ names: [String]) throws {
+    let text = ([(staging as NSString).lastPathComponent] + names).joined(separator: "\n") + "\n"
+    let temp = join(target, "\(Self.oldMark)\(getpid())-tanda")
+    let fd = Foundation.open(temp, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw Failure.unwritable(path: path, code: errno) }
+    let bytes = Array(text.utf8)
+    let ok = Foundation.write(fd, bytes, bytes.count) == bytes.count && fsync(fd) == 0
+    let e = errno
+    close(fd)
+    guard ok, rename(temp, join(target, Self.pendingName)) == 0 else {
+      unlink(temp)
+      throw Failure.unwritable(path: path, code: ok ? errno : e)
+    }
+    syncFolder(target)
+  }
+
+  /// A run killed while renaming its entries into place left a mix of its set
+  /// and the one before: the entries it had not moved yet are moved now.
+  private func completeInterruptedCommit() throws(Failure) {
+    let mark = join(target, Self.pendingName)
+    guard let text = try? String(contentsOfFile: mark, encoding: .utf8) else { return }
+    let lines = text.split(separator: "\n").map(String.init)
+    if let first = lines.first, first.hasPrefix(Self.stagingMark), !first.contains("/") {
+      let pending = join(target, first)
+      for name in lines.dropFirst()
+      where !name.contains("/") && !name.hasPrefix(".") && Self.exists(join(pending, name)) {
+        try moveIntoPlace(name, from: pending)
+      }
+      syncFolder(target)
+      Self.removeTree(pending)
+    }
+    unlink(mark)
+    syncFolder(target)
+    notify(.interruptedCommitCompleted(path: path))
   }
 
   /// A file name made from text of the inputs or the registry (an OPD's code
@@ -223,7 +382,93 @@ public final class OutputFolder: @unchecked Sendable {
     return out.isEmpty ? fallback : out
   }
 
+  // MARK: - Dangerous targets
+
+  /// Folders of the system that a run must never swap (compared after
+  /// symlinks are resolved: on Debian `/bin` is `/usr/bin`).
+  static let systemFolders: Set<String> = [
+    "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/libx32",
+    "/media", "/mnt", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr",
+    "/usr/bin", "/usr/lib", "/usr/lib64", "/usr/local", "/usr/sbin", "/usr/share", "/var",
+    "/var/lib", "/var/log", "/var/tmp",
+  ]
+
+  /// Why `outputs` may not be the outputs folder, if it may not: a run swaps
+  /// the whole folder, so it must not be a system folder, the home folder or
+  /// above it, the current folder or above it, or the inputs folder or above
+  /// it. (Inside the inputs folder is allowed.) Relative paths are taken from
+  /// `workingFolder`.
+  public static func refusal(
+    outputs: String, inputs: String,
+    workingFolder: String = FileManager.default.currentDirectoryPath,
+    homes: [String] = homeFolders()
+  ) -> OutputsRefusal? {
+    let real = { (p: String) in
+      resolved(p.hasPrefix("/") ? p : (workingFolder as NSString).appendingPathComponent(p))
+    }
+    let out = real(outputs)
+    if systemFolders.contains(out) { return .systemFolder(outputs) }
+    if homes.contains(where: { encloses(out, real($0)) }) { return .homeFolder(outputs) }
+    if encloses(out, real(workingFolder)) { return .workingFolder(outputs) }
+    if encloses(out, real(inputs)) { return .holdsInputs(outputs: outputs, inputs: inputs) }
+    return nil
+  }
+
+  /// `$HOME` and the user's home in the password database.
+  public static func homeFolders() -> [String] {
+    var homes: [String] = []
+    if let h = ProcessInfo.processInfo.environment["HOME"], !h.isEmpty { homes.append(h) }
+    if let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir {
+      homes.append(String(cString: dir))
+    }
+    return homes
+  }
+
+  /// `a` is `b` or a folder above it.
+  static func encloses(_ a: String, _ b: String) -> Bool {
+    a == b || b.hasPrefix(a == "/" ? "/" : a + "/")
+  }
+
+  /// The absolute path `p` with symlinks, `.` and `..` resolved as far as it
+  /// exists, the rest appended.
+  static func resolved(_ p: String) -> String {
+    if let r = realpath(p, nil) {
+      defer { free(r) }
+      return String(cString: r)
+    }
+    let parent = (p as NSString).deletingLastPathComponent
+    guard !parent.isEmpty, parent != p else { return p }
+    let base = resolved(parent)
+    switch (p as NSString).lastPathComponent {
+    case ".": return base
+    case "..": return (base as NSString).deletingLastPathComponent
+    case let last: return (base as NSString).appendingPathComponent(last)
+    }
+  }
+
   // MARK: - Helpers
+
+  /// A hook for the tests of killed runs (`PIPELINE_FAULT`, see
+  /// docs/ARCHITECTURE.md): the process kills itself at the named point of a
+  /// commit, as `kill -9` or a power cut would there.
+  private static let fault = ProcessInfo.processInfo.environment["PIPELINE_FAULT"]
+
+  private static func faultPoint(_ name: String) {
+    if fault == name { kill(getpid(), SIGKILL) }
+  }
+
+  private static func exists(_ p: String) -> Bool {
+    var st = stat()
+    return lstat(p, &st) == 0
+  }
+
+  private static func userName(_ uid: uid_t) -> String {
+    getpwuid(uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "\(uid)"
+  }
+
+  private static func groupName(_ gid: gid_t) -> String {
+    getgrgid(gid).flatMap { $0.pointee.gr_name.map { String(cString: $0) } } ?? "\(gid)"
+  }
 
   /// Hard-links into the staging folder every entry of the current outputs the
   /// run did not write (the lock file included), so the swap keeps them.

@@ -125,4 +125,8 @@ public enum RunError: Error, Equatable, Sendable {
   /// `code` is the `errno` of the failed call.
   case outputsUnwritable(path: String, code: Int32)
   case outputsLocked(String)
+  /// Files were found in the inputs folder, but not one could be read.
+  case nothingReadable(folder: String, files: Int)
+  /// `SOURCE_DATE_EPOCH` is not a count of seconds from 1970 to the end of 9999.
+  case badSourceDateEpoch
 }

@@ -18,7 +18,12 @@ enum Checking {
       printError(ConsoleText.runError(.noInputs(inputs), lang: config.language))
       return (architecture, .io)
     }
-    if !architecture.sources.contains(where: \.readable) { return (architecture, .io) }
+    if !architecture.sources.contains(where: \.readable) {
+      printError(
+        ConsoleText.runError(
+          .nothingReadable(folder: inputs, files: files.count), lang: config.language))
+      return (architecture, .io)
+    }
     return (architecture, reachesFailOn(architecture, config.failOn) ? .findings : .ok)
   }
 

@@ -16,6 +16,17 @@ struct RunCommand: ParsableCommand {
     let config = try options.configuration().get()
     let standard = try options.standard(config).get()
     let lang = config.language
+    let fixedDate: Date?
+    do throws(RunError) {
+      fixedDate = try SourceDateEpoch.date()
+    } catch {
+      printError(ConsoleText.runError(error, lang: lang))
+      throw ExitCode(Exit.usage.rawValue)
+    }
+    // Checked and locked before anything is read: a second run on the same
+    // outputs stops at once, and a signal cleans up what the run staged.
+    let folder = config.stages.contains(.emit) ? try options.lockedOutputs(config).get() : nil
+    if let folder { Interruption.cleanUp(folder) }
     let files: [InputFile]
     do {
       files = try PipelineRun.inputs(in: config.inputs)
@@ -31,11 +42,12 @@ struct RunCommand: ParsableCommand {
     var exit = checked
 
     var written: [String] = []
-    if config.stages.contains(.emit) {
+    // A run that read nothing leaves the outputs as they were (SPEC §7).
+    if let folder, exit != .io {
       do {
         written = try Emitters.writeAll(
           architecture, standard: standard, configuration: config,
-          createdAt: ArchitectureDocument.creationDate())
+          createdAt: fixedDate ?? Date(), into: folder)
       } catch let e as OutputFolder.Failure {
         printOutputFailure(e, lang: lang)
         exit = .io
@@ -56,6 +68,28 @@ struct RunCommand: ParsableCommand {
   }
 
   nonisolated(unsafe) static var heldUntilExit: Architecture?
+}
+
+/// SIGINT (Ctrl-C) and SIGTERM during a run: the staged outputs are removed
+/// and the outputs folder's lock released before the process ends with
+/// 128 + the signal's number (130, 143), as a shell would show it; a commit
+/// under way is let finish first.
+enum Interruption {
+  nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+  static func cleanUp(_ folder: OutputFolder) {
+    for sig in [SIGINT, SIGTERM] {
+      signal(sig, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+      // Weak: the folder's own clean-up still runs when the run ends.
+      source.setEventHandler { [weak folder] in
+        folder?.interrupt()
+        _exit(128 + sig)
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
 }
 
 /// A progress line on a terminal (stderr), rewritten in place, shown only once a

@@ -73,6 +73,29 @@ struct RunOptions: ParsableArguments {
   }
 }
 
+extension RunOptions {
+  /// The outputs folder of `c`, locked; a folder a run must not replace is
+  /// refused (exit 2), one that cannot be locked stops the run (exit 3). What
+  /// the folder notes on the way is said on stderr.
+  func lockedOutputs(_ c: Configuration) -> Result<OutputFolder, ExitCode> {
+    if let refusal = OutputFolder.refusal(outputs: c.outputs, inputs: c.inputs) {
+      printError(ConsoleText.outputsRefusal(refusal, lang: c.language))
+      return .failure(ExitCode(Exit.usage.rawValue))
+    }
+    let lang = c.language
+    let folder = OutputFolder(path: c.outputs) {
+      printError(ConsoleText.outputsNotice($0, lang: lang))
+    }
+    do throws(OutputFolder.Failure) {
+      try folder.acquire()
+    } catch {
+      printOutputFailure(error, lang: lang)
+      return .failure(ExitCode(Exit.io.rawValue))
+    }
+    return .success(folder)
+  }
+}
+
 /// One line on stderr; paths, keys and values in it may come from the inputs or
 /// the configuration, so nothing in it can act on the terminal.
 func printError(_ line: String) {

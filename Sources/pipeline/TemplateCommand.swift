@@ -54,8 +54,8 @@ struct TemplateCommand: ParsableCommand {
 
     let name = TemplateWorkbook.fileName(for: office)
     let book = TemplateWorkbook(standard: standard, opd: office)
+    let folder = try options.lockedOutputs(c).get()
     do {
-      let folder = OutputFolder(path: c.outputs)
       try folder.open()
       try folder.write(name) { temp in
         do {

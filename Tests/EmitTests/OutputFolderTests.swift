@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import XCTest
 
 @testable import Emit
@@ -124,5 +125,72 @@ final class OutputFolderTests: XCTestCase {
     }
     try f.commit()
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["outputs"])
+  }
+  /// The new folder takes the old one's owner, group and mode, setgid bit
+  /// included (root may set any owner; others keep their own).
+  func testTheSwappedFolderKeepsOwnerGroupAndMode() throws {
+    try commit(["a.json": "1"])
+    let isRoot = getuid() == 0
+    let owner: uid_t = isRoot ? 65534 : getuid()
+    let group: gid_t = isRoot ? 65534 : getegid()
+    XCTAssertEqual(chown(path, owner, group), 0)
+    XCTAssertEqual(chmod(path, 0o2770), 0)
+    final class Notes: @unchecked Sendable { var all: [OutputsNotice] = [] }
+    let notes = Notes()
+    let f = OutputFolder(path: path) { notes.all.append($0) }
+    try f.open()
+    try f.write("a.json", "2")
+    try f.commit()
+    XCTAssertEqual(read("a.json"), "2")
+    var st = stat()
+    XCTAssertEqual(stat(path, &st), 0)
+    XCTAssertEqual(String(st.st_mode & 0o7777, radix: 8), "2770")
+    XCTAssertEqual(st.st_uid, owner)
+    XCTAssertEqual(st.st_gid, group)
+    XCTAssertEqual(notes.all, [])
+  }
+
+  /// A folder output the run makes but puts nothing in still replaces the
+  /// previous one.
+  func testAnEmptyFolderOutputReplacesTheOldOne() throws {
+    try commit(["umpan-balik/Dinas A.html": "1"])
+    let f = OutputFolder(path: path)
+    try f.open()
+    try f.makeFolder("umpan-balik")
+    try f.commit()
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path + "/umpan-balik"), [])
+  }
+
+  /// An interrupted run drops what it staged and lets go of the lock; an
+  /// outputs folder it created is gone again.
+  func testAnInterruptionDropsTheStagingAndTheLock() throws {
+    let f = OutputFolder(path: path)
+    try f.open()
+    try f.write("umpan-balik/a.html", "1")
+    f.interrupt()
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), [])
+    XCTAssertNoThrow(try OutputFolder(path: path).acquire())
+  }
+
+  func testFoldersARunMustNotReplaceWhole() {
+    let refuse = { (outputs: String) in
+      OutputFolder.refusal(
+        outputs: outputs, inputs: "/srv/spbe/masukan", workingFolder: "/srv/spbe/kerja",
+        homes: ["/srv/rumah"])
+    }
+    for system in ["/", "/etc", "/etc/", "/usr", "/bin", "/var", "/tmp", "/var/../etc", "/home"] {
+      XCTAssertEqual(refuse(system), .systemFolder(system), system)
+    }
+    XCTAssertEqual(refuse("/srv/rumah"), .homeFolder("/srv/rumah"))
+    XCTAssertEqual(refuse("."), .workingFolder("."))
+    XCTAssertEqual(refuse(".."), .workingFolder(".."))
+    XCTAssertEqual(
+      refuse("../masukan"), .holdsInputs(outputs: "../masukan", inputs: "/srv/spbe/masukan"))
+    XCTAssertEqual(
+      refuse("/srv/spbe/masukan/.."),
+      .workingFolder("/srv/spbe/masukan/.."))
+    for fine in ["keluaran", "/srv/spbe/keluaran", "/srv/spbe/masukan/hasil", "/tmp/x", "/etc2"] {
+      XCTAssertNil(refuse(fine), fine)
+    }
   }
 }

@@ -46,6 +46,12 @@ final class HostileInputTests: XCTestCase {
   func run(
     _ inputs: URL, limits: [String: Int] = [:], file: StaticString = #filePath, line: UInt = #line
   ) throws -> Outcome {
+    // A sound file beside the hostile one: a run that reads nothing writes no
+    // outputs (SPEC §7), and the hostile file's finding is read from them.
+    let companion = inputs.appendingPathComponent("pendamping.csv")
+    if !FileManager.default.fileExists(atPath: companion.path) {
+      try Data("Nama Aplikasi;Keterangan\n".utf8).write(to: companion)
+    }
     let out = work.appendingPathComponent("out-\(UUID())")
     var args = ["run", "--inputs", inputs.path, "--outputs", out.path, "--quiet"]
     if !limits.isEmpty {
@@ -67,7 +73,7 @@ final class HostileInputTests: XCTestCase {
   func assertRefused(
     _ o: Outcome, limit: String, key: String?, file: StaticString = #filePath, line: UInt = #line
   ) {
-    XCTAssertEqual(o.result.status, 3, "the only file could not be read", file: file, line: line)
+    XCTAssertEqual(o.result.status, 1, "the refused file is an error", file: file, line: line)
     let f = o.findings.first { $0["jenis"] as? String == "berkas-tidak-terbaca" }
     XCTAssertNotNil(f, "\(o.findings)", file: file, line: line)
     let message = f?["pesan"] as? String ?? ""

@@ -194,4 +194,63 @@ final class RunTests: XCTestCase {
     XCTAssertEqual(sending.count, 2)
     XCTAssertEqual(silent.count, offices.count - sending.count)
   }
+  /// A `SOURCE_DATE_EPOCH` that is no time of years 1970 to 9999 (or no
+  /// number) is a clear error naming the variable, exit 2, not a crash; the
+  /// last second of 9999 still runs.
+  func testSourceDateEpochOutsideTheYearsAnOutputCanShow() throws {
+    let inputs = Binary.packageRoot.appendingPathComponent(
+      "Tests/EndToEndTests/Fixtures/libreoffice")
+    for bad in ["9223372036854775807", "253402300800", "-1", "kemarin", ""] {
+      let (r, out) = try runFolder(inputs, env: ["SOURCE_DATE_EPOCH": bad])
+      XCTAssertEqual(r.status, 2, "\(bad): \(r.stderr)")
+      XCTAssertFalse(r.timedOut, bad)
+      XCTAssertTrue(r.stderr.contains("SOURCE_DATE_EPOCH"), r.stderr)
+      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), [])
+    }
+    let (r, out) = try runFolder(inputs, env: ["SOURCE_DATE_EPOCH": "253402300799"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let doc = try Binary.loadJSON(out.appendingPathComponent("arsitektur-spbe.json"))
+    XCTAssertEqual(doc["dibuat_pada"] as? String, "9999-12-31T23:59:59Z")
+  }
+
+  /// Folders a run must not replace whole are refused, exit 2, untouched: the
+  /// inputs folder, a folder above it, the current folder, the home folder.
+  /// An outputs folder inside the inputs folder is allowed.
+  func testDangerousOutputsFoldersAreRefused() throws {
+    let work = try Binary.temporaryFolder("targets")
+    defer { try? FileManager.default.removeItem(at: work) }
+    let inputs = work.appendingPathComponent("masukan")
+    try FileManager.default.copyItem(
+      at: Binary.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/libreoffice"),
+      to: inputs)
+    let home = try Binary.temporaryFolder("rumah")
+    let here = try Binary.temporaryFolder("kerja")
+    defer {
+      try? FileManager.default.removeItem(at: home)
+      try? FileManager.default.removeItem(at: here)
+    }
+    let cases: [(outputs: String, words: String)] = [
+      (inputs.path, "memuat folder masukan"),
+      (inputs.path + "/", "memuat folder masukan"),
+      (work.path, "memuat folder masukan"),
+      (".", "folder saat ini"),
+      (home.path, "folder rumah"),
+    ]
+    let before = try FileManager.default.subpathsOfDirectory(atPath: work.path).sorted()
+    for c in cases {
+      let r = try Binary.run(
+        ["run", "--inputs", inputs.path, "--outputs", c.outputs, "--quiet"],
+        environment: epoch.merging(["HOME": home.path]) { $1 }, in: here)
+      XCTAssertEqual(r.status, 2, "\(c.outputs): \(r.stderr)")
+      XCTAssertTrue(r.stderr.contains(c.words), "\(c.outputs): \(r.stderr)")
+      XCTAssertEqual(
+        try FileManager.default.subpathsOfDirectory(atPath: work.path).sorted(), before)
+      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home.path), [])
+      XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: here.path), [])
+    }
+    let inside = try Binary.run(
+      ["run", "--inputs", inputs.path, "--outputs", inputs.path + "/hasil", "--quiet"],
+      environment: epoch)
+    XCTAssertEqual(inside.status, 0, inside.stderr)
+  }
 }

@@ -101,4 +101,42 @@ final class ConfigurationTests: XCTestCase {
       }
     }
   }
+
+  /// A size in MB whose count of bytes would not fit in 64 bits is refused,
+  /// naming the key and its largest value, instead of wrapping round.
+  func testSizesThatOverflowAsBytesAreRefused() throws {
+    let largest = Int64.max >> 20
+    for key in ["ukuran_bagian_mb", "ukuran_csv_mb", "ukuran_sel_csv_mb"] {
+      for value in ["\(largest + 1)", "99999999999999999999999"] {
+        XCTAssertThrowsError(try load("batas:\n  \(key): \(value)\n"), key) {
+          guard case .badValue(let k, let expected)? = $0 as? ConfigError else {
+            return XCTFail("\($0)")
+          }
+          XCTAssertEqual(k, "batas.\(key)")
+          XCTAssertTrue(expected.contains("\(largest)"), expected)
+        }
+      }
+    }
+    let c = try load(
+      "batas:\n  ukuran_bagian_mb: \(largest)\n  ukuran_csv_mb: \(largest)\n  ukuran_sel_csv_mb: \(largest)\n"
+    )
+    XCTAssertEqual(c.limits.maxPartBytes, largest << 20)
+    XCTAssertGreaterThan(c.limits.maxCSVBytes, 0)
+    XCTAssertGreaterThan(c.limits.maxCSVFieldBytes, 0)
+  }
+
+  func testSourceDateEpochIsATimeOfYears1970To9999() throws {
+    XCTAssertNil(try SourceDateEpoch.date(environment: [:]))
+    XCTAssertEqual(
+      try SourceDateEpoch.date(environment: ["SOURCE_DATE_EPOCH": "1767225600"]),
+      Date(timeIntervalSince1970: 1_767_225_600))
+    XCTAssertEqual(
+      try SourceDateEpoch.date(environment: ["SOURCE_DATE_EPOCH": "253402300799"]),
+      Date(timeIntervalSince1970: 253_402_300_799))
+    for bad in ["253402300800", "9223372036854775807", "-1", "1e9", " 1", ""] {
+      XCTAssertThrowsError(try SourceDateEpoch.date(environment: ["SOURCE_DATE_EPOCH": bad]), bad) {
+        XCTAssertEqual($0 as? RunError, .badSourceDateEpoch)
+      }
+    }
+  }
 }

@@ -296,18 +296,17 @@ extension FeedbackPages {
   /// Writes every page, then removes the pages of an earlier run that this run
   /// has none for (an OPD that no longer sends, a renamed file). Returns the
   /// folder, as the run's summary names it (one line, however many OPDs).
+  /// The folder is part of the set as a whole: the commit replaces the
+  /// previous run's pages (those of OPDs that no longer send files too), and
+  /// nothing of the live folder changes before it.
   func write(into folder: OutputFolder) throws -> [String] {
+    try folder.makeFolder(Self.folder)
     // Pages are independent: rendered side by side (one OPD's page can hold
     // most of a large run), the first failure in page order reported.
     try Parallel.forEach(names.count, workers: configuration.jobs) { i in
       try folder.write(Self.folder + "/" + names[i].name, render(code: names[i].code))
     }
     let dir = (folder.path as NSString).appendingPathComponent(Self.folder)
-    let keep = Set(names.map(\.name))
-    for old in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-    where old.hasSuffix(".html") && !keep.contains(old) {
-      try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(old))
-    }
     return names.isEmpty ? [] : [dir + "/"]
   }
 }

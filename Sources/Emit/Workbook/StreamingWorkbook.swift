@@ -118,14 +118,15 @@ struct StreamingWorkbook: Sendable {
   }
 
   /// MS-DOS time and date of `d` in UTC (so that the bytes do not depend on the
-  /// time zone); the format starts in 1980.
+  /// time zone); the format runs from 1980 to the end of 2107, and a time
+  /// outside is taken as the nearest it can hold.
   private func dosTime(_ d: Date) -> (UInt16, UInt16) {
-    var t = time_t(max(d.timeIntervalSince1970, 315_532_800))
+    var t = time_t(min(max(d.timeIntervalSince1970, 315_532_800), 4_354_819_198))
     var tm = tm()
     gmtime_r(&t, &tm)
     let time = (tm.tm_hour << 11) | (tm.tm_min << 5) | (tm.tm_sec / 2)
     let date = ((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday
-    return (UInt16(time), UInt16(min(date, 0xFFFF)))
+    return (UInt16(time), UInt16(date))
   }
 }
 

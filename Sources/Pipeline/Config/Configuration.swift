@@ -158,12 +158,15 @@ public struct Configuration: Sendable {
           let name = lk.string ?? ""
           let full = "batas.\(name)"
           switch name {
-          case "ukuran_bagian_mb": c.limits.maxPartBytes = Int64(try int(lv, full, min: 1)) << 20
+          case "ukuran_bagian_mb":
+            c.limits.maxPartBytes = Int64(try int(lv, full, min: 1, max: maxMegabytes)) << 20
           case "rasio_kompresi": c.limits.maxCompressionRatio = Int64(try int(lv, full, min: 1))
           case "kedalaman_xml": c.limits.maxXMLDepth = try int(lv, full, min: 8)
           case "jumlah_shared_strings": c.limits.maxSharedStrings = try int(lv, full, min: 1)
-          case "ukuran_csv_mb": c.limits.maxCSVBytes = Int64(try int(lv, full, min: 1)) << 20
-          case "ukuran_sel_csv_mb": c.limits.maxCSVFieldBytes = try int(lv, full, min: 1) << 20
+          case "ukuran_csv_mb":
+            c.limits.maxCSVBytes = Int64(try int(lv, full, min: 1, max: maxMegabytes)) << 20
+          case "ukuran_sel_csv_mb":
+            c.limits.maxCSVFieldBytes = try int(lv, full, min: 1, max: maxMegabytes) << 20
           case "sel_per_lembar": c.limits.maxSheetCells = try int(lv, full, min: 1000)
           default: throw ConfigError.unknownKey(full)
           }
@@ -193,9 +196,13 @@ public struct Configuration: Sendable {
     }
     return try seq.map { try string($0, key) }
   }
-  private static func int(_ n: Node, _ key: String, min: Int) throws -> Int {
-    guard let s = n.scalar?.string, let v = Int(s), v >= min else {
-      throw ConfigError.badValue(key: key, expected: "bilangan bulat ≥ \(min)")
+  /// The largest `batas` size in MB whose count of bytes still fits in 64 bits.
+  static let maxMegabytes = Int(Int64.max >> 20)
+
+  private static func int(_ n: Node, _ key: String, min: Int, max: Int? = nil) throws -> Int {
+    guard let s = n.scalar?.string, let v = Int(s), v >= min, v <= max ?? .max else {
+      let range = max.map { "bilangan bulat \(min) sampai \($0)" } ?? "bilangan bulat ≥ \(min)"
+      throw ConfigError.badValue(key: key, expected: range)
     }
     return v
   }

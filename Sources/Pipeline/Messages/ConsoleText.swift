@@ -67,6 +67,14 @@ public enum ConsoleText {
       return lang == .id
         ? "folder keluaran \(p) sedang dipakai proses pipeline lain; tunggu hingga selesai lalu ulangi"
         : "the outputs folder \(p) is in use by another pipeline run; wait for it to finish and try again"
+    case .nothingReadable(let p, let n):
+      return lang == .id
+        ? "tidak satu pun dari \(n) berkas di folder masukan \(p) dapat dibaca (rusak, belum selesai disalin, atau bukan .xlsx, .xlsm, .csv); keluaran sebelumnya tidak berubah"
+        : "none of the \(n) files in the inputs folder \(p) could be read (damaged, not fully copied, or not .xlsx, .xlsm, .csv); the previous outputs are unchanged"
+    case .badSourceDateEpoch:
+      return lang == .id
+        ? "variabel lingkungan SOURCE_DATE_EPOCH tidak sah: seharusnya bilangan bulat detik sejak 1970-01-01 UTC, dari 0 sampai \(SourceDateEpoch.last) (akhir tahun 9999)"
+        : "the environment variable SOURCE_DATE_EPOCH is invalid: it must be a whole number of seconds since 1970-01-01 UTC, from 0 to \(SourceDateEpoch.last) (the end of 9999)"
     }
   }
 
