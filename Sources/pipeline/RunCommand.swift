@@ -20,9 +20,9 @@ struct RunCommand: ParsableCommand {
     let config = try options.configuration().get()
     let standard = try options.standard(config).get()
     let lang = config.language
-    let files: [InputFile]
+    let scan: InputScan
     do {
-      files = try PipelineRun.inputs(in: config.inputs)
+      scan = try PipelineRun.inputs(in: config.inputs, excluding: config.excludedFromInputs)
     } catch let e as RunError {
       printError(ConsoleText.runError(e, lang: lang))
       throw ExitCode(Exit.io.rawValue)
@@ -36,11 +36,13 @@ struct RunCommand: ParsableCommand {
         folder: (config.outputs as NSString).appendingPathComponent(ResultCache.folderName),
         standard: standard, limits: config.limits)
     let architecture = PipelineRun(standard: standard, configuration: config)
-      .execute(files, jobs: config.jobs, cache: cache, progress: progress.update)
+      .execute(
+        scan.files, skipped: scan.skipped, jobs: config.jobs, cache: cache,
+        progress: progress.update)
     progress.finish()
 
     var exit = Exit.ok
-    if files.isEmpty {
+    if scan.files.isEmpty {
       printError(ConsoleText.runError(.noInputs(config.inputs), lang: lang))
       exit = .io
     } else if !architecture.sources.contains(where: \.readable) {

@@ -18,6 +18,7 @@ struct ValidateCommand: ParsableCommand {
     config.stages = [.extract, .normalize, .validate]
     let standard = try options.standard(config).get()
     var files: [InputFile] = []
+    var skipped: [Finding] = []
     do {
       for p in paths.isEmpty ? [config.inputs] : paths {
         var isDir: ObjCBool = false
@@ -25,7 +26,9 @@ struct ValidateCommand: ParsableCommand {
           throw RunError.inputsMissing(p)
         }
         if isDir.boolValue {
-          files += try PipelineRun.inputs(in: p)
+          let scan = try PipelineRun.inputs(in: p, excluding: config.excludedFromInputs)
+          files += scan.files
+          skipped += scan.skipped
         } else {
           files.append(InputFile(absolutePath: p, relativePath: p))
         }
@@ -34,7 +37,8 @@ struct ValidateCommand: ParsableCommand {
       printError(ConsoleText.runError(e, lang: config.language))
       throw ExitCode(Exit.io.rawValue)
     }
-    let a = PipelineRun(standard: standard, configuration: config).execute(files, jobs: config.jobs)
+    let a = PipelineRun(standard: standard, configuration: config).execute(
+      files, skipped: skipped, jobs: config.jobs)
     let style = TerminalStyle.forStream(STDOUT_FILENO)
     for f in a.findings {
       let (message, fix) = Catalog.render(f, lang: config.language)

@@ -19,7 +19,7 @@ final class FindingTests: XCTestCase {
     var config = Configuration()
     if !consolidate { config.stages = [.extract, .normalize, .validate] }
     let run = PipelineRun(standard: Self.standard, configuration: config)
-    return run.execute(try PipelineRun.inputs(in: dir.path), jobs: 1)
+    return run.execute(try PipelineRun.inputs(in: dir.path).files, jobs: 1)
   }
 
   func findings(_ a: Architecture, _ type: FindingType) -> [Finding] {
@@ -264,11 +264,39 @@ final class FindingTests: XCTestCase {
     try Data((Self.appHeader + "\n1,SIMPUS,RAA.01.02,Web,Aktif,,,,\n").utf8)
       .write(to: dir.appendingPathComponent("dinkes_aplikasi.csv"))
     let a = PipelineRun(standard: Self.standard, configuration: Configuration())
-      .execute(try PipelineRun.inputs(in: dir.path), jobs: 2)
+      .execute(try PipelineRun.inputs(in: dir.path).files, jobs: 2)
     for (name, type) in expected {
       XCTAssertEqual(a.findings.first { $0.location.file == name }?.type, type, name)
     }
     XCTAssertEqual(a.accepted.count, 1)
     XCTAssertEqual(a.sources.filter(\.readable).map(\.path), ["dinkes_aplikasi.csv"])
+  }
+
+  /// A file listed but gone when its turn comes: a finding that says so in
+  /// words, and no hash rather than the hash of nothing.
+  func testFileVanishedBeforeReadingIsAFindingInWords() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanish-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for name in ["dinkes_aplikasi.csv", "bapenda_aplikasi.csv"] {
+      try Data((Self.appHeader + "\n1,SIMPUS,RAA.01.02\n").utf8).write(
+        to: dir.appendingPathComponent(name))
+    }
+    let scan = try PipelineRun.inputs(in: dir.path)
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("dinkes_aplikasi.csv"))
+    let a = PipelineRun(standard: Self.standard, configuration: Configuration())
+      .execute(scan.files, jobs: 1)
+    let gone = try XCTUnwrap(a.sources.first { $0.path == "dinkes_aplikasi.csv" })
+    XCTAssertNil(gone.sha256)
+    XCTAssertFalse(gone.readable)
+    XCTAssertNotNil(a.sources.first { $0.path == "bapenda_aplikasi.csv" }?.sha256)
+    let f = try XCTUnwrap(findings(a, .berkasTidakTerbaca).first)
+    XCTAssertEqual(f.location.file, "dinkes_aplikasi.csv")
+    for lang in [Language.id, .en] {
+      let (message, fix) = Catalog.render(f, lang: lang)
+      XCTAssertTrue(message.contains(lang == .id ? "hilang" : "disappeared"), message)
+      XCTAssertFalse(message.contains("io(") || message.contains(dir.path), message)
+      XCTAssertNotNil(fix)
+    }
   }
 }

@@ -84,7 +84,7 @@ enum ResultCodec {
 
     mutating func source(_ s: SourceFile) {
       string(s.path)
-      string(s.sha256)
+      string(s.sha256 ?? "")
       bool(s.readable)
       optString(s.format?.rawValue)
       int(s.tables.count)

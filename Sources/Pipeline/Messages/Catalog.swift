@@ -74,6 +74,25 @@ public enum Catalog {
     switch f.type {
     case .berkasTidakTerbaca where f.params["batas"] != nil:
       return limitEntry(f.params["batas"] ?? "", key: f.params["kunci"])
+    case .berkasTidakTerbaca where f.params["io"] != nil:
+      let why: (String, String)
+      switch f.params["io"] {
+      case "hilang"?:
+        why = ("berkas hilang atau dipindahkan saat proses berjalan", "it disappeared or was moved while the run was reading")
+      case "izin"?:
+        why = ("tidak ada izin membacanya", "there is no permission to read it")
+      case "bukan-berkas-biasa"?:
+        why = ("ini bukan berkas biasa (pipa, perangkat, atau berkas sistem)", "it is not a regular file (a pipe, a device or a system file)")
+      case "nama-terlalu-panjang"?:
+        why = ("jalurnya terlalu panjang", "its path is too long")
+      default:
+        why = ("sistem berkas gagal membacanya", "the file system failed to read it")
+      }
+      return Entry(
+        id: "Berkas tidak dapat dibaca: \(why.0).",
+        en: "The file cannot be read: \(why.1).",
+        fixID: "Pastikan berkas ada di folder masukan dan dapat dibuka, lalu jalankan ulang.",
+        fixEN: "Make sure the file is in the inputs folder and can be opened, then run again.")
     case .berkasTidakTerbaca:
       return Entry(
         id: "Berkas tidak dapat dibaca sebagai lembar kerja ({sebab}).",
@@ -297,6 +316,43 @@ public enum Catalog {
         id: "{jumlah} baris catatan di bawah tabel (mulai \"{nilai}\") tidak diimpor.",
         en: "{jumlah} note rows below the table (from \"{nilai}\") were not imported.",
         fixID: nil, fixEN: nil)
+    case .berkasDilewati:
+      let copy = (
+        "Jika berisi lembar kerja, salin sebagai berkas biasa ke folder masukan.",
+        "If it holds a spreadsheet, copy it as a regular file into the inputs folder."
+      )
+      let why: (String, String)
+      var fix: (String, String)? = copy
+      switch SkipReason(rawValue: f.params["sebab"] ?? "") {
+      case .outputsFolder?:
+        why = (
+          "ini folder keluaran, yang tidak pernah dibaca sebagai masukan",
+          "it is the outputs folder, which is never read as input"
+        )
+        fix = nil
+      case .symlink?:
+        why = (
+          "ini tautan simbolik; tautan di dalam folder masukan tidak diikuti",
+          "it is a symbolic link; links inside the inputs folder are not followed"
+        )
+      case .notRegularFile?:
+        why = (
+          "ini bukan berkas biasa (pipa, perangkat, atau soket)",
+          "it is not a regular file (a pipe, a device or a socket)"
+        )
+      case .nameTooLong?:
+        why = (
+          "jalurnya lebih panjang dari yang dapat dibuka sistem",
+          "its path is longer than the system can open"
+        )
+        fix = ("Pindahkan berkas ke folder yang jalurnya lebih pendek.", "Move the file to a folder with a shorter path.")
+      case .folderUnreadable?, nil:
+        why = ("folder ini tidak dapat dibuka", "the folder cannot be opened")
+        fix = ("Periksa hak akses folder itu.", "Check the folder's permissions.")
+      }
+      return Entry(
+        id: "\"{berkas}\" dilewati: \(why.0).", en: "\"{berkas}\" was skipped: \(why.1).",
+        fixID: fix?.0, fixEN: fix?.1)
     case .templatKedaluwarsa:
       return Entry(
         id: "Buku kerja dibuat dari templat versi {versi}; versi terbaru {versi_kini}.",

@@ -16,6 +16,11 @@ public enum ReadErrorMessages {
         "{file}: berkas tidak dapat dibuka (\(reason)). Periksa nama berkas dan hak aksesnya.",
         "{file}: the file cannot be opened (\(reason)). Check its name and permissions."
       )
+    case .notRegularFile:
+      return (
+        "{file}: bukan berkas biasa (pipa, perangkat, atau berkas sistem), jadi tidak dibaca. Salin lembar kerjanya sebagai berkas biasa.",
+        "{file}: not a regular file (a pipe, a device or a system file), so it was not read. Copy the spreadsheet as a regular file."
+      )
     case .unsupportedFormat(let f):
       let kind: (String, String)
       switch f {

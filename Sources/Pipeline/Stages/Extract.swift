@@ -34,19 +34,37 @@ public struct FileProcessor: Sendable {
     self.limits = limits
   }
 
-  /// `relative` is the path shown to people and written to the outputs. With a
-  /// cache, a file whose content and path were seen before is not read again.
-  public func process(path: String, relative: String, cache: ResultCache? = nil) -> FileResult {
-    let data = FileManager.default.contents(atPath: path)
-    let sha = data.map { SHA256.hash(data: $0).hex } ?? ""
-    guard let cache, data != nil else { return process(path: path, relative: relative, sha: sha) }
+  /// Opens the file once, hashes all of it by streaming through that one
+  /// descriptor, then parses the same descriptor. With a cache, a file whose
+  /// content and path were seen before is not read again.
+  public func process(_ input: InputFile, cache: ResultCache? = nil) -> FileResult {
+    let relative = input.relativePath
+    let file: ReadableFile
+    let sha: String
+    do {
+      file = try ReadableFile(systemPath: input.systemPath, path: relative)
+      sha = try Self.sha256(of: file)
+    } catch {
+      // Nothing (or not all of it) could be read: no hash to stand for it.
+      var result = FileResult(source: SourceFile(path: relative, sha256: nil, readable: false))
+      result.findings.append(Self.finding(for: error, at: Location(file: relative)))
+      return result
+    }
+    guard let cache else { return process(file, relative: relative, sha: sha) }
     if let hit = cache.load(sha256: sha, relative: relative) { return hit }
-    let result = process(path: path, relative: relative, sha: sha)
+    let result = process(file, relative: relative, sha: sha)
     cache.store(result, sha256: sha, relative: relative)
     return result
   }
 
-  private func process(path: String, relative: String, sha: String) -> FileResult {
+  /// The SHA-256 of the whole file, read in bounded chunks.
+  static func sha256(of file: ReadableFile) throws -> String {
+    var hasher = SHA256()
+    try file.stream { hasher.update(bufferPointer: $0) }
+    return hasher.finalize().hex
+  }
+
+  private func process(_ file: ReadableFile, relative: String, sha: String) -> FileResult {
     var result = FileResult(source: SourceFile(path: relative, sha256: sha, readable: false))
     let ext = (relative as NSString).pathExtension.lowercased()
     let whole = Location(file: relative)
@@ -56,30 +74,32 @@ public struct FileProcessor: Sendable {
     }
     let source: any SheetSource
     do {
-      source = try SpreadsheetReader.open(path: path, limits: limits)
-    } catch let e as ReadError {
-      result.findings.append(Self.finding(for: e, at: whole))
-      return result
+      source = try SpreadsheetReader.open(file, limits: limits)
     } catch {
-      result.findings.append(Finding(.berkasTidakTerbaca, at: whole, params: ["sebab": "\(error)"]))
+      result.findings.append(Self.finding(for: error, at: whole))
       return result
     }
     result.source.readable = true
     result.source.format = source.format
     do {
       try extractTables(source, into: &result)
-    } catch let e as ReadError {
-      result.source.readable = false
-      result.findings.append(Self.finding(for: e, at: whole))
     } catch {
       result.source.readable = false
-      result.findings.append(Finding(.berkasTidakTerbaca, at: whole, params: ["sebab": "\(error)"]))
+      result.findings.append(Self.finding(for: error, at: whole))
     }
     return result
   }
 
-  static func finding(for error: ReadError, at location: Location) -> Finding {
+  static func finding(for error: any Error, at location: Location) -> Finding {
+    guard let error = error as? ReadError else {
+      return Finding(.berkasTidakTerbaca, at: location, params: ["sebab": "\(error)"])
+    }
     switch error {
+    case .io(_, let code):
+      return Finding(.berkasTidakTerbaca, at: location, params: ["io": ioReason(code)])
+    case .notRegularFile:
+      return Finding(
+        .berkasTidakTerbaca, at: location, params: ["io": SkipReason.notRegularFile.rawValue])
     case .unsupportedFormat(let f):
       return Finding(.formatTidakDidukung, at: location, params: ["ekstensi": f.rawValue])
     case .encrypted:
@@ -90,6 +110,16 @@ public struct FileProcessor: Sendable {
       return Finding(.berkasTidakTerbaca, at: location, params: params)
     default:
       return Finding(.berkasTidakTerbaca, at: location, params: ["sebab": "\(error)"])
+    }
+  }
+
+  /// The words of the catalog for a failed open or read (`io` of `berkas-tidak-terbaca`).
+  static func ioReason(_ code: Int32) -> String {
+    switch code {
+    case ENOENT, ENOTDIR: return "hilang"
+    case EACCES, EPERM: return "izin"
+    case ENAMETOOLONG: return SkipReason.nameTooLong.rawValue
+    default: return "baca"
     }
   }
 
