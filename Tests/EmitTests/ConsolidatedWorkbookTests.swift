@@ -15,7 +15,8 @@ final class ConsolidatedWorkbookTests: XCTestCase {
   func architecture() throws -> (Architecture, Standard) {
     let standard = try Standard.load()
     let run = PipelineRun(standard: standard, configuration: Configuration())
-    let files = try PipelineRun.inputs(in: Self.packageRoot.appendingPathComponent("inputs").path).files
+    let files = try PipelineRun.inputs(in: Self.packageRoot.appendingPathComponent("inputs").path)
+      .files
     return (run.execute(files, jobs: 2), standard)
   }
 

@@ -62,7 +62,8 @@ final class InputsFolderTests: XCTestCase {
       XCTAssertEqual(r.status, 1, r.stderr)
       let summary = try XCTUnwrap(doc["ringkasan"] as? [String: Any])
       totals.append(
-        ["berkas", "tabel", "baris", "diterima", "ditolak", "kosong"].map { "\(summary[$0] ?? "")" })
+        ["berkas", "tabel", "baris", "diterima", "ditolak", "kosong"].map { "\(summary[$0] ?? "")" }
+      )
       XCTAssertFalse(sources(doc).contains { $0.hasPrefix("hasil/") || $0.hasPrefix(".") })
       let skipped = findings(doc, "berkas-dilewati")
       if round == 1 {
@@ -120,8 +121,15 @@ final class InputsFolderTests: XCTestCase {
     let entry = try XCTUnwrap(
       (doc["sumber"] as? [[String: Any]])?.first { $0["berkas"] as? String == "besar.csv" })
     XCTAssertEqual(entry["status"] as? String, "gagal")
-    let expected = try Binary.tool(["sha256sum", big.path]).stdout.prefix(64)
-    XCTAssertEqual(entry["sha256"] as? String, String(expected))
+    // The file reads as 4 GiB of zero bytes: their SHA-256, by Python's hashlib.
+    let zeros = """
+      import hashlib
+      h = hashlib.sha256(); block = bytes(1 << 24)
+      for _ in range(256): h.update(block)
+      print(h.hexdigest())
+      """
+    let expected = try Binary.tool(["python3", "-c", zeros]).stdout
+    XCTAssertEqual(entry["sha256"] as? String, expected.trimmingCharacters(in: .newlines))
     XCTAssertEqual(findings(doc, "berkas-tidak-terbaca").first?["berkas"] as? String, "besar.csv")
   }
 
@@ -231,7 +239,8 @@ final class InputsFolderTests: XCTestCase {
   /// `sumber.sha256` is a hash or an explicit null, never an empty string.
   func testSchemaTakesANullHashNotAnEmptyOne() throws {
     let (_, doc) = try run(
-      Binary.packageRoot.appendingPathComponent("inputs"), outputs: work.appendingPathComponent("out"))
+      Binary.packageRoot.appendingPathComponent("inputs"),
+      outputs: work.appendingPathComponent("out"))
     for (value, valid) in [(NSNull() as Any, true), ("" as Any, false)] {
       var copy = doc
       var sumber = try XCTUnwrap(copy["sumber"] as? [[String: Any]])
@@ -247,9 +256,9 @@ final class InputsFolderTests: XCTestCase {
   func testCSVWiderThanZZZGivesCellNamesTheSchemaTakes() throws {
     let inputs = work.appendingPathComponent("in")
     try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
-    let header = ["Nama Aplikasi", "Kode RAA"] + (3...18_300).map { "Tambahan \($0)" }
-    let row = ["SIMPEG", "RAA.1.01.01"] + Array(repeating: "x", count: 18_298)
-    let text = header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
+    // Empty headers in between: one unknown column, at 18,279 (AAAA).
+    let header = ["Nama Aplikasi", "Kode RAA"] + Array(repeating: "", count: 18_276) + ["Tambahan"]
+    let text = header.joined(separator: ",") + "\nSIMPEG,RAA.1.01.01\n"
     try Data(text.utf8).write(to: inputs.appendingPathComponent("Bapenda - Aplikasi.csv"))
     let (_, doc) = try run(inputs, outputs: work.appendingPathComponent("out"))
     let cells = (doc["temuan"] as? [[String: Any]] ?? []).compactMap { $0["sel"] as? String }

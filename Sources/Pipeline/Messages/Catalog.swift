@@ -78,11 +78,17 @@ public enum Catalog {
       let why: (String, String)
       switch f.params["io"] {
       case "hilang"?:
-        why = ("berkas hilang atau dipindahkan saat proses berjalan", "it disappeared or was moved while the run was reading")
+        why = (
+          "berkas hilang atau dipindahkan saat proses berjalan",
+          "it disappeared or was moved while the run was reading"
+        )
       case "izin"?:
         why = ("tidak ada izin membacanya", "there is no permission to read it")
       case "bukan-berkas-biasa"?:
-        why = ("ini bukan berkas biasa (pipa, perangkat, atau berkas sistem)", "it is not a regular file (a pipe, a device or a system file)")
+        why = (
+          "ini bukan berkas biasa (pipa, perangkat, atau berkas sistem)",
+          "it is not a regular file (a pipe, a device or a system file)"
+        )
       case "nama-terlalu-panjang"?:
         why = ("jalurnya terlalu panjang", "its path is too long")
       default:
@@ -345,7 +351,10 @@ public enum Catalog {
           "jalurnya lebih panjang dari yang dapat dibuka sistem",
           "its path is longer than the system can open"
         )
-        fix = ("Pindahkan berkas ke folder yang jalurnya lebih pendek.", "Move the file to a folder with a shorter path.")
+        fix = (
+          "Pindahkan berkas ke folder yang jalurnya lebih pendek.",
+          "Move the file to a folder with a shorter path."
+        )
       case .folderUnreadable?, nil:
         why = ("folder ini tidak dapat dibuka", "the folder cannot be opened")
         fix = ("Periksa hak akses folder itu.", "Check the folder's permissions.")

@@ -134,7 +134,7 @@ extension ConsoleText {
     }
     let total = byReason.values.reduce(0, +)
     return id
-      ? "  \(total) entri di folder masukan dilewati (\(parts.joined(separator: ", ")); lihat temuan berkas-dilewati\n"
+      ? "  \(total) entri di folder masukan dilewati (\(parts.joined(separator: ", "))); lihat temuan berkas-dilewati\n"
       : "  \(total) \(total == 1 ? "entry" : "entries") in the inputs folder skipped (\(parts.joined(separator: ", "))); see the berkas-dilewati findings\n"
   }
 
