@@ -112,6 +112,11 @@ public struct PipelineRun: Sendable {
         continue
       }
       defer { closedir(dir) }
+      // A kernel file system (a bound `/proc`) holds no workbooks, only endless entries.
+      if ReadableFile.onKernelFileSystem(dirfd(dir)) {
+        skip(folderRelative.isEmpty ? [0x2E] : folderRelative, .notRegularFile)
+        continue
+      }
       while let entry = readdir(dir) {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
           Array(raw.prefix(while: { $0 != 0 }))

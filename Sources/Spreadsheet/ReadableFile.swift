@@ -51,13 +51,16 @@ public final class ReadableFile {
     }
   }
 
-  /// `/proc`, `/sys` and the other kernel file systems show regular files whose
-  /// size says nothing and whose reading may never end (`/proc/kcore`). They are
-  /// the file systems without storage: no blocks at all.
   private static func requireOrdinaryFileSystem(_ fd: Int32, path: String) throws {
+    if onKernelFileSystem(fd) { throw ReadError.notRegularFile(path: path) }
+  }
+
+  /// Whether `fd` lies on `/proc`, `/sys` or another kernel file system, whose
+  /// regular files have sizes that say nothing and may never end (`/proc/kcore`):
+  /// the file systems without storage, no blocks at all.
+  public static func onKernelFileSystem(_ fd: Int32) -> Bool {
     var fs = statvfs()
-    guard fstatvfs(fd, &fs) == 0 else { return }
-    if fs.f_blocks == 0 { throw ReadError.notRegularFile(path: path) }
+    return fstatvfs(fd, &fs) == 0 && fs.f_blocks == 0
   }
 
   /// Reads up to `count` bytes at `offset` into `buffer`; fewer only at the end.

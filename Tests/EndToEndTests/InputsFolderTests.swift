@@ -162,6 +162,17 @@ final class InputsFolderTests: XCTestCase {
     XCTAssertEqual(override.status, 2, override.stderr)
   }
 
+  /// `--inputs /proc` once crashed at 4 GB of memory: now nothing there is read.
+  func testKernelFileSystemIsNeverRead() throws {
+    #if os(Linux)
+      let (r, doc) = try run(
+        URL(fileURLWithPath: "/proc"), outputs: work.appendingPathComponent("out"), timeout: 60)
+      XCTAssertEqual(r.status, 3, r.stderr)
+      XCTAssertEqual(sources(doc), [])
+      XCTAssertEqual(findings(doc, "berkas-dilewati").map { $0["berkas"] as? String }, ["."])
+    #endif
+  }
+
   // MARK: 3. Names
 
   func testSymlinkedInputsFolderReadsAsTheRealOne() throws {

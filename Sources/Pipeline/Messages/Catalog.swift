@@ -343,8 +343,8 @@ public enum Catalog {
         )
       case .notRegularFile?:
         why = (
-          "ini bukan berkas biasa (pipa, perangkat, atau soket)",
-          "it is not a regular file (a pipe, a device or a socket)"
+          "ini bukan berkas biasa (pipa, perangkat, soket, atau berkas sistem)",
+          "it is not a regular file (a pipe, a device, a socket or a system file)"
         )
       case .nameTooLong?:
         why = (
