@@ -84,12 +84,12 @@ public enum Catalog {
         )
       case "izin"?:
         why = ("tidak ada izin membacanya", "there is no permission to read it")
-      case "bukan-berkas-biasa"?:
+      case SkipReason.notRegularFile.rawValue?:
         why = (
           "ini bukan berkas biasa (pipa, perangkat, atau berkas sistem)",
           "it is not a regular file (a pipe, a device or a system file)"
         )
-      case "nama-terlalu-panjang"?:
+      case SkipReason.nameTooLong.rawValue?:
         why = ("jalurnya terlalu panjang", "its path is too long")
       default:
         why = ("sistem berkas gagal membacanya", "the file system failed to read it")
