@@ -113,7 +113,7 @@ public struct ArchitectureDocument: Emitter {
   private func sourceEntry(_ s: SourceFile) -> JSON {
     .object([
       ("berkas", .string(s.path)),
-      ("sha256", .string(s.sha256)),
+      ("sha256", s.sha256.map { .string($0) } ?? .null),
       ("status", .string(s.readable ? "terbaca" : "gagal")),
       ("format", .string(s.format?.rawValue)),
       (

@@ -3,6 +3,9 @@
 public enum ReadError: Error, Equatable, Sendable {
   /// The file could not be opened or read at all (missing, permissions, I/O).
   case io(path: String, errno: Int32)
+  /// A FIFO, a device, a socket or a kernel file (`/proc`, `/sys`): never read,
+  /// since reading it may block or never end.
+  case notRegularFile(path: String)
   /// A legacy or foreign format: `.xls` (BIFF), `.xlsb`, ODF, Apple Numbers.
   case unsupportedFormat(UnsupportedFormat)
   /// An OLE/CFB container with `EncryptionInfo`: a password-protected workbook.

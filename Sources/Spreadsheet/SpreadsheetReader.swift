@@ -15,9 +15,17 @@ public enum SpreadsheetReader {
   /// says delimited text). Everything else is a typed `ReadError`.
   public static func open(path: String, limits: ReadLimits = ReadLimits()) throws -> any SheetSource
   {
-    switch try FileSniffer.sniff(path: path) {
+    try open(ReadableFile(path: path), limits: limits)
+  }
+
+  /// Reads `file` through its one descriptor; the source needs nothing of it
+  /// once returned.
+  public static func open(_ file: ReadableFile, limits: ReadLimits = ReadLimits()) throws
+    -> any SheetSource
+  {
+    switch try FileSniffer.sniff(file) {
     case .zip:
-      return try XLSXWorkbook(path: path, limits: limits)
+      return try XLSXWorkbook(file: file, limits: limits)
     case .cfbEncrypted:
       throw ReadError.encrypted
     case .cfbOther:
@@ -25,8 +33,8 @@ public enum SpreadsheetReader {
     case .empty:
       throw ReadError.notASpreadsheet
     case .other:
-      if FileSniffer.isDelimitedTextName(path) {
-        return try CSVDocument(path: path, limits: limits)
+      if FileSniffer.isDelimitedTextName(file.path) {
+        return try CSVDocument(file: file, limits: limits)
       }
       throw ReadError.notASpreadsheet
     }

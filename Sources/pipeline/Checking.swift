@@ -9,19 +9,19 @@ enum Checking {
   /// `.io` when no file could be read (none found included, said on stderr as
   /// `noInputs(inputs)`), else `.findings` when a finding reaches `fail-on`.
   static func check(
-    _ files: [InputFile], inputs: String, configuration config: Configuration,
+    _ scan: InputScan, inputs: String, configuration config: Configuration,
     standard: Standard, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> (architecture: Architecture, exit: Exit) {
     let architecture = PipelineRun(standard: standard, configuration: config)
-      .execute(files, jobs: config.jobs, progress: progress)
-    if files.isEmpty {
+      .execute(scan.files, skipped: scan.skipped, jobs: config.jobs, progress: progress)
+    if scan.files.isEmpty {
       printError(ConsoleText.runError(.noInputs(inputs), lang: config.language))
       return (architecture, .io)
     }
     if !architecture.sources.contains(where: \.readable) {
       printError(
         ConsoleText.runError(
-          .nothingReadable(folder: inputs, files: files.count), lang: config.language))
+          .nothingReadable(folder: inputs, files: scan.files.count), lang: config.language))
       return (architecture, .io)
     }
     return (architecture, reachesFailOn(architecture, config.failOn) ? .findings : .ok)

@@ -27,16 +27,16 @@ struct RunCommand: ParsableCommand {
     // outputs stops at once, and a signal cleans up what the run staged.
     let folder = config.stages.contains(.emit) ? try options.lockedOutputs(config).get() : nil
     if let folder { Interruption.cleanUp(folder) }
-    let files: [InputFile]
+    let scan: InputScan
     do {
-      files = try PipelineRun.inputs(in: config.inputs)
+      scan = try PipelineRun.inputs(in: config.inputs, excluding: config.excludedFromInputs)
     } catch let e as RunError {
       printError(options.explain(e, lang: lang))
       throw ExitCode(Exit.io.rawValue)
     }
     let progress = Progress(enabled: !options.quiet, lang: lang)
     let (architecture, checked) = Checking.check(
-      files, inputs: config.inputs, configuration: config, standard: standard,
+      scan, inputs: config.inputs, configuration: config, standard: standard,
       progress: { progress.update($0, $1) })
     progress.finish()
     var exit = checked

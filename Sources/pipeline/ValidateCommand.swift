@@ -19,6 +19,7 @@ struct ValidateCommand: ParsableCommand {
     let config = try options.configuration().get()
     let standard = try options.standard(config).get()
     var files: [InputFile] = []
+    var skipped: [Finding] = []
     do {
       for p in paths.isEmpty ? [config.inputs] : paths {
         var isDir: ObjCBool = false
@@ -27,7 +28,9 @@ struct ValidateCommand: ParsableCommand {
           throw paths.isEmpty ? RunError.inputsMissing(p) : RunError.pathMissing(p)
         }
         if isDir.boolValue {
-          files += try PipelineRun.inputs(in: p)
+          let scan = try PipelineRun.inputs(in: p, excluding: config.excludedFromInputs)
+          files += scan.files
+          skipped += scan.skipped
         } else {
           files.append(InputFile(absolutePath: p, relativePath: p))
         }
@@ -38,7 +41,8 @@ struct ValidateCommand: ParsableCommand {
     }
     // The stages `run` runs, but emit; no lock, nothing written.
     let (a, exit) = Checking.check(
-      files, inputs: paths.isEmpty ? config.inputs : paths.joined(separator: ", "),
+      InputScan(files: files, skipped: skipped),
+      inputs: paths.isEmpty ? config.inputs : paths.joined(separator: ", "),
       configuration: config, standard: standard)
     let style = TerminalStyle.forStream(STDOUT_FILENO)
     for f in a.findings {

@@ -16,6 +16,7 @@ final class ConsolidatedWorkbookTests: XCTestCase {
     let standard = try Standard.load()
     let run = PipelineRun(standard: standard, configuration: Configuration())
     let files = try PipelineRun.inputs(in: Self.packageRoot.appendingPathComponent("inputs").path)
+      .files
     return (run.execute(files, jobs: 2), standard)
   }
 

@@ -20,7 +20,7 @@ final class FindingTests: XCTestCase {
     var config = Configuration()
     if !consolidate { config.stages = [.extract, .normalize, .validate] }
     let run = PipelineRun(standard: Self.standard, configuration: config)
-    return run.execute(try PipelineRun.inputs(in: dir.path), jobs: 1)
+    return run.execute(try PipelineRun.inputs(in: dir.path).files, jobs: 1)
   }
 
   func findings(_ a: Architecture, _ type: FindingType) -> [Finding] {
@@ -265,7 +265,7 @@ final class FindingTests: XCTestCase {
     try Data((Self.appHeader + "\n1,SIMPUS,RAA.01.02,Web,Aktif,,,,\n").utf8)
       .write(to: dir.appendingPathComponent("dinkes_aplikasi.csv"))
     let a = PipelineRun(standard: Self.standard, configuration: Configuration())
-      .execute(try PipelineRun.inputs(in: dir.path), jobs: 2)
+      .execute(try PipelineRun.inputs(in: dir.path).files, jobs: 2)
     for (name, type) in expected {
       XCTAssertEqual(a.findings.first { $0.location.file == name }?.type, type, name)
     }
@@ -286,9 +286,11 @@ final class FindingTests: XCTestCase {
       .appendingPathComponent("SpreadsheetTests/Fixtures/bad/poi__truncated_zip_no_eocd.xlsx")
     let processor = FileProcessor(standard: Self.standard, limits: ReadLimits())
     var results = ["rusak.xlsx", "biner.xlsx", "hilang.xlsx"].map {
-      processor.process(path: dir.appendingPathComponent($0).path, relative: $0)
+      processor.process(
+        InputFile(absolutePath: dir.appendingPathComponent($0).path, relativePath: $0))
     }
-    results.append(processor.process(path: truncated.path, relative: "terpotong.xlsx"))
+    results.append(
+      processor.process(InputFile(absolutePath: truncated.path, relativePath: "terpotong.xlsx")))
     var messages: [String: String] = [:]
     for r in results {
       let f = try XCTUnwrap(r.findings.first { $0.type == .berkasTidakTerbaca }, r.source.path)
@@ -324,5 +326,33 @@ final class FindingTests: XCTestCase {
       ReadErrorMessages.message(error, file: "dinkes.xlsx", lang: .en),
       "dinkes.xlsx: The file's content is damaged in part xl/worksheets/sheet2.xml, line 7. "
         + "Open the file in Excel or LibreOffice, save it again as .xlsx and send it again.")
+  }
+
+  /// A file listed but gone when its turn comes: a finding that says so in
+  /// words, and no hash rather than the hash of nothing.
+  func testFileVanishedBeforeReadingIsAFindingInWords() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vanish-\(UUID())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for name in ["dinkes_aplikasi.csv", "bapenda_aplikasi.csv"] {
+      try Data((Self.appHeader + "\n1,SIMPUS,RAA.01.02\n").utf8).write(
+        to: dir.appendingPathComponent(name))
+    }
+    let scan = try PipelineRun.inputs(in: dir.path)
+    try FileManager.default.removeItem(at: dir.appendingPathComponent("dinkes_aplikasi.csv"))
+    let a = PipelineRun(standard: Self.standard, configuration: Configuration())
+      .execute(scan.files, jobs: 1)
+    let gone = try XCTUnwrap(a.sources.first { $0.path == "dinkes_aplikasi.csv" })
+    XCTAssertNil(gone.sha256)
+    XCTAssertFalse(gone.readable)
+    XCTAssertNotNil(a.sources.first { $0.path == "bapenda_aplikasi.csv" }?.sha256)
+    let f = try XCTUnwrap(findings(a, .berkasTidakTerbaca).first)
+    XCTAssertEqual(f.location.file, "dinkes_aplikasi.csv")
+    for lang in [Language.id, .en] {
+      let (message, fix) = Catalog.render(f, lang: lang)
+      XCTAssertTrue(message.contains(lang == .id ? "tidak ditemukan" : "not found"), message)
+      XCTAssertFalse(message.contains("io(") || message.contains(dir.path), message)
+      XCTAssertNotNil(fix)
+    }
   }
 }

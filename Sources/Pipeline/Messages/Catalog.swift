@@ -290,6 +290,46 @@ public enum Catalog {
         id: "{jumlah} baris catatan di bawah tabel (mulai \"{nilai}\") tidak diimpor.",
         en: "{jumlah} note rows below the table (from \"{nilai}\") were not imported.",
         fixID: nil, fixEN: nil)
+    case .berkasDilewati:
+      let copy = (
+        "Jika berisi lembar kerja, salin sebagai berkas biasa ke folder masukan.",
+        "If it holds a spreadsheet, copy it as a regular file into the inputs folder."
+      )
+      let why: (String, String)
+      var fix: (String, String)? = copy
+      switch SkipReason(rawValue: f.params["sebab"] ?? "") {
+      case .outputsFolder?:
+        why = (
+          "ini folder keluaran, yang tidak pernah dibaca sebagai masukan",
+          "it is the outputs folder, which is never read as input"
+        )
+        fix = nil
+      case .symlink?:
+        why = (
+          "ini tautan simbolik; tautan di dalam folder masukan tidak diikuti",
+          "it is a symbolic link; links inside the inputs folder are not followed"
+        )
+      case .notRegularFile?:
+        why = (
+          "ini bukan berkas biasa (pipa, perangkat, soket, atau berkas sistem)",
+          "it is not a regular file (a pipe, a device, a socket or a system file)"
+        )
+      case .nameTooLong?:
+        why = (
+          "jalurnya lebih panjang dari yang dapat dibuka sistem",
+          "its path is longer than the system can open"
+        )
+        fix = (
+          "Pindahkan berkas ke folder yang jalurnya lebih pendek.",
+          "Move the file to a folder with a shorter path."
+        )
+      case .folderUnreadable?, nil:
+        why = ("folder ini tidak dapat dibuka", "the folder cannot be opened")
+        fix = ("Periksa hak akses folder itu.", "Check the folder's permissions.")
+      }
+      return Entry(
+        id: "\"{berkas}\" dilewati: \(why.0).", en: "\"{berkas}\" was skipped: \(why.1).",
+        fixID: fix?.0, fixEN: fix?.1)
     case .templatKedaluwarsa:
       return Entry(
         id: "Buku kerja dibuat dari templat versi {versi}; versi terbaru {versi_kini}.",

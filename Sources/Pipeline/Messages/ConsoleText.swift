@@ -179,6 +179,36 @@ public struct TerminalStyle: Sendable {
 }
 
 extension ConsoleText {
+  /// What under the inputs was left out, by reason (`berkas-dilewati`); empty
+  /// when nothing was. Counts only: the names are in the findings.
+  static func skippedLine(_ a: Architecture, lang: Language) -> String {
+    var byReason: [SkipReason: Int] = [:]
+    for f in a.findings where f.type == .berkasDilewati {
+      byReason[SkipReason(rawValue: f.params["sebab"] ?? "") ?? .folderUnreadable, default: 0] += 1
+    }
+    guard !byReason.isEmpty else { return "" }
+    let id = lang == .id
+    let order: [SkipReason] = [
+      .outputsFolder, .symlink, .notRegularFile, .nameTooLong, .folderUnreadable,
+    ]
+    let parts = order.compactMap { r -> String? in
+      guard let n = byReason[r] else { return nil }
+      let name: String
+      switch r {
+      case .outputsFolder: name = id ? "folder keluaran" : "outputs folder"
+      case .symlink: name = id ? "tautan" : (n == 1 ? "symlink" : "symlinks")
+      case .notRegularFile: name = id ? "bukan berkas biasa" : "not a regular file"
+      case .nameTooLong: name = id ? "jalur terlalu panjang" : "path too long"
+      case .folderUnreadable: name = id ? "folder tak terbuka" : "folder not opened"
+      }
+      return "\(name) \(n)"
+    }
+    let total = byReason.values.reduce(0, +)
+    return id
+      ? "  \(total) entri di folder masukan dilewati (\(parts.joined(separator: ", "))); lihat temuan berkas-dilewati\n"
+      : "  \(total) \(total == 1 ? "entry" : "entries") in the inputs folder skipped (\(parts.joined(separator: ", "))); see the berkas-dilewati findings\n"
+  }
+
   /// The end-of-run summary (SPEC §6): files, a compact table of rows accepted
   /// and rejected per domain, findings by level and the commonest types, the
   /// OPDs that sent nothing, where the outputs are and which to read first;
@@ -197,6 +227,7 @@ extension ConsoleText {
       ? "\(a.sources.count) berkas (\(failed) gagal dibaca, \(skipped.count) dilewati), \(tables.count) tabel, \(time) detik\n"
       : "\(a.sources.count) files (\(failed) unreadable, \(skipped.count) skipped), \(tables.count) tables, \(time) s\n"
     s += unreadFiles(a, lang: lang)
+    s += skippedLine(a, lang: lang)
 
     // Rows per domain, in the standard's order; the last line adds them up.
     let head =

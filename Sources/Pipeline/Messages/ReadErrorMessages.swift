@@ -19,6 +19,8 @@ public enum ReadErrorMessages {
     case malformedXML = "xml-rusak"
     case invalidCellReference = "alamat-sel"
     case noSuchSheet = "lembar-tidak-ada"
+    case notRegularFile = "bukan-berkas-biasa"
+    case nameTooLong = "jalur-terlalu-panjang"
   }
 
   /// The parameters a finding stores for `error`.
@@ -28,8 +30,12 @@ public enum ReadErrorMessages {
       switch code {
       case ENOENT, ENOTDIR: return ["sebab": Reason.notFound.rawValue]
       case EACCES, EPERM: return ["sebab": Reason.noPermission.rawValue]
+      case ENAMETOOLONG: return ["sebab": Reason.nameTooLong.rawValue]
+      case EISDIR: return ["sebab": Reason.notRegularFile.rawValue]
       default: return ["sebab": Reason.ioFailure.rawValue]
       }
+    case .notRegularFile:
+      return ["sebab": Reason.notRegularFile.rawValue]
     case .unsupportedFormat(let f):
       return ["sebab": Reason.unsupportedFormat.rawValue, "format": f.rawValue]
     case .encrypted: return ["sebab": Reason.encrypted.rawValue]
@@ -95,6 +101,18 @@ public enum ReadErrorMessages {
         en: "The file could not be read from the disk (an input/output error).",
         fixID: "Salin ulang berkas ke folder masukan, lalu jalankan lagi.",
         fixEN: "Copy the file into the inputs folder again, then run again.")
+    case .notRegularFile?:
+      return Catalog.Entry(
+        id: "Ini bukan berkas biasa (pipa, perangkat, atau berkas sistem), jadi tidak dibaca.",
+        en: "This is not a regular file (a pipe, a device or a system file), so it was not read.",
+        fixID: "Salin lembar kerjanya ke folder masukan sebagai berkas biasa.",
+        fixEN: "Copy the spreadsheet into the inputs folder as a regular file.")
+    case .nameTooLong?:
+      return Catalog.Entry(
+        id: "Jalur berkas terlalu panjang untuk dibuka.",
+        en: "The file's path is too long to be opened.",
+        fixID: "Pindahkan berkas ke folder dengan nama yang lebih pendek, lalu jalankan lagi.",
+        fixEN: "Move the file to a folder with a shorter name, then run again.")
     case .unsupportedFormat?:
       let kind: (String, String)
       switch UnsupportedFormat(rawValue: params["format"] ?? "") {

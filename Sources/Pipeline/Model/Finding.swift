@@ -41,6 +41,7 @@ public enum FindingType: String, Sendable, CaseIterable {
   case barisTersembunyi = "baris-tersembunyi"
   case catatanDiabaikan = "catatan-diabaikan"
   case templatKedaluwarsa = "templat-kedaluwarsa"
+  case berkasDilewati = "berkas-dilewati"
 
   public var defaultSeverity: Severity {
     switch self {
@@ -48,7 +49,7 @@ public enum FindingType: String, Sendable, CaseIterable {
       .kodeIndukTidakKonsisten, .referensiTidakDitemukan, .duplikatLintasOpd, .templatKedaluwarsa:
       return .peringatan
     case .kolomTidakDikenal, .idDibuat, .nilaiDinormalisasi, .barisTersembunyi,
-      .catatanDiabaikan:
+      .catatanDiabaikan, .berkasDilewati:
       return .info
     default:
       return .kesalahan

@@ -156,7 +156,8 @@ public struct TableSummary: Sendable {
 /// One input file and what became of it (`sumber[]`).
 public struct SourceFile: Sendable {
   public var path: String
-  public var sha256: String
+  /// The whole file's SHA-256; nil when it could not be read to its end.
+  public var sha256: String?
   public var readable: Bool
   public var format: FileFormat?
   public var tables: [TableSummary] = []

@@ -112,8 +112,9 @@ public struct Consolidate {
     var domain: String
   }
 
-  public func run(_ files: consuming [FileResult]) -> Architecture {
-    var (records, findings) = Self.merge(&files)
+  /// `skipped` are the findings of entries under the inputs that were not read.
+  public func run(_ files: consuming [FileResult], skipped: [Finding] = []) -> Architecture {
+    var (records, findings) = Self.merge(&files, skipped: skipped)
     // Records are reached in place through the buffer: `records[i].x` on the
     // array copied the whole `Record` (its arrays and strings retained) for
     // every access, a tenth of a large run.

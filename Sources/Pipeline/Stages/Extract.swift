@@ -34,10 +34,33 @@ public struct FileProcessor: Sendable {
     self.limits = limits
   }
 
-  /// `relative` is the path shown to people and written to the outputs.
-  public func process(path: String, relative: String) -> FileResult {
-    let data = FileManager.default.contents(atPath: path)
-    let sha = data.map { SHA256.hash(data: $0).hex } ?? ""
+  /// Opens the file once, hashes all of it by streaming through that one
+  /// descriptor, then parses the same descriptor (so a file replaced while the
+  /// run reads it never pairs one version's hash with the other's records).
+  public func process(_ input: InputFile) -> FileResult {
+    let relative = input.relativePath
+    let file: ReadableFile
+    let sha: String
+    do {
+      file = try ReadableFile(systemPath: input.systemPath, path: relative)
+      sha = try Self.sha256(of: file)
+    } catch {
+      // Nothing (or not all of it) could be read: no hash to stand for it.
+      var result = FileResult(source: SourceFile(path: relative, sha256: nil, readable: false))
+      result.findings.append(Self.finding(for: error, at: Location(file: relative)))
+      return result
+    }
+    return process(file, relative: relative, sha: sha)
+  }
+
+  /// The SHA-256 of the whole file, read in bounded chunks.
+  static func sha256(of file: ReadableFile) throws -> String {
+    var hasher = SHA256()
+    try file.stream { hasher.update(bufferPointer: $0) }
+    return hasher.finalize().hex
+  }
+
+  private func process(_ file: ReadableFile, relative: String, sha: String) -> FileResult {
     var result = FileResult(source: SourceFile(path: relative, sha256: sha, readable: false))
     let ext = (relative as NSString).pathExtension.lowercased()
     let whole = Location(file: relative)
@@ -47,31 +70,25 @@ public struct FileProcessor: Sendable {
     }
     let source: any SheetSource
     do {
-      source = try SpreadsheetReader.open(path: path, limits: limits)
-    } catch let e as ReadError {
-      result.findings.append(Self.finding(for: e, at: whole))
-      return result
+      source = try SpreadsheetReader.open(file, limits: limits)
     } catch {
-      // Readers throw only read errors; anything else is said without a reason.
-      result.findings.append(Finding(.berkasTidakTerbaca, at: whole))
+      result.findings.append(Self.finding(for: error, at: whole))
       return result
     }
     result.source.readable = true
     result.source.format = source.format
     do {
       try extractTables(source, into: &result)
-    } catch let e as ReadError {
-      result.source.readable = false
-      result.findings.append(Self.finding(for: e, at: whole))
     } catch {
       result.source.readable = false
-      // Readers throw only read errors; anything else is said without a reason.
-      result.findings.append(Finding(.berkasTidakTerbaca, at: whole))
+      result.findings.append(Self.finding(for: error, at: whole))
     }
     return result
   }
 
-  static func finding(for error: ReadError, at location: Location) -> Finding {
+  static func finding(for error: any Error, at location: Location) -> Finding {
+    // Readers throw only read errors; anything else is said without a reason.
+    guard let error = error as? ReadError else { return Finding(.berkasTidakTerbaca, at: location) }
     switch error {
     case .unsupportedFormat(let f):
       return Finding(.formatTidakDidukung, at: location, params: ["ekstensi": f.rawValue])

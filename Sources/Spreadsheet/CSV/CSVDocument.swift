@@ -21,12 +21,16 @@ public final class CSVDocument: SheetSource {
   /// The number of records.
   public var recordCount: Int { table.count }
 
-  public init(path: String, limits: ReadLimits = ReadLimits()) throws {
-    let fileName = (path as NSString).lastPathComponent
+  public convenience init(path: String, limits: ReadLimits = ReadLimits()) throws {
+    try self.init(file: ReadableFile(path: path), limits: limits)
+  }
+
+  public init(file: ReadableFile, limits: ReadLimits = ReadLimits()) throws {
+    let fileName = (file.path as NSString).lastPathComponent
     let stem = (fileName as NSString).deletingPathExtension
     sheets = [SheetInfo(name: stem, state: .visible, kind: .worksheet)]
 
-    let bytes = try Self.readFile(path, limit: limits.maxCSVBytes, name: fileName)
+    let bytes = try Self.readFile(file, limit: limits.maxCSVBytes, name: fileName)
     let decoded = CSVDecoding.decode(bytes, fileName: fileName)
     encoding = decoded.encoding
     guard !Self.looksBinary(decoded.utf8) else { throw ReadError.notASpreadsheet }
@@ -69,35 +73,14 @@ public final class CSVDocument: SheetSource {
   }
 
   /// Reads the whole file, refusing one larger than `limit` before reading it.
-  static func readFile(_ path: String, limit: Int64, name: String) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY)
-    if fd < 0 { throw ReadError.io(path: path, errno: errno) }
-    defer { close(fd) }
-    var st = stat()
-    if fstat(fd, &st) != 0 { throw ReadError.io(path: path, errno: errno) }
-    let size = Int64(st.st_size)
-    if size > limit { throw ReadError.limitExceeded(.csvSize, part: name) }
-    var bytes = [UInt8](repeating: 0, count: Int(size))
-    var filled = 0
-    while filled < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { raw in
-        read(fd, raw.baseAddress! + filled, raw.count - filled)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw ReadError.io(path: path, errno: errno)
-      }
-      if n == 0 { break }
-      filled += n
-    }
-    if filled < bytes.count { bytes.removeSubrange(filled...) }
-    // A file that grew while read (or a pipe reporting size 0): read on, within limit.
+  static func readFile(_ file: ReadableFile, limit: Int64, name: String) throws -> [UInt8] {
+    if file.size > limit { throw ReadError.limitExceeded(.csvSize, part: name) }
+    var bytes = try file.bytes(at: 0, count: Int(file.size))
+    // A file that grew while read: read on, within limit.
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw ReadError.io(path: path, errno: errno)
+      let n = try chunk.withUnsafeMutableBytes {
+        try file.read(at: Int64(bytes.count), into: $0.baseAddress!, count: $0.count)
       }
       if n == 0 { break }
       if Int64(bytes.count + n) > limit { throw ReadError.limitExceeded(.csvSize, part: name) }

@@ -19,9 +19,13 @@ public final class XLSXWorkbook: SheetSource {
   private var sharedStrings: [String] = []
   private var formats: [FormatClass] = []
 
-  public init(path: String, limits: ReadLimits = ReadLimits()) throws {
+  public convenience init(path: String, limits: ReadLimits = ReadLimits()) throws {
+    try self.init(file: ReadableFile(path: path), limits: limits)
+  }
+
+  public init(file: ReadableFile, limits: ReadLimits = ReadLimits()) throws {
     self.limits = limits
-    zip = try ZipArchive(path: path)
+    zip = try ZipArchive(file: file)
     let workbookPart = try locateWorkbook()
     if workbookPart.lowercased().hasSuffix(".bin") {
       throw ReadError.unsupportedFormat(.xlsb)

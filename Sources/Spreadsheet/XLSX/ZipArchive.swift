@@ -10,11 +10,17 @@ final class ZipArchive {
   private var byName: [String: Int] = [:]
   private var byFoldedName: [String: Int] = [:]
 
-  init(path: String) throws {
+  /// Reads through a duplicate of `file`'s descriptor, which libzip owns and
+  /// closes: the archive read is the file opened, whatever its name points at now.
+  init(file: ReadableFile) throws {
+    let fd = dup(file.descriptor)
+    guard fd >= 0 else { throw ReadError.io(path: file.path, errno: errno) }
     var code: Int32 = 0
-    guard let za = zip_open(path, ZIP_RDONLY, &code) else {
+    guard let za = zip_fdopen(fd, ZIP_RDONLY, &code) else {
+      let cause = errno
+      close(fd)
       if code == ZIP_ER_OPEN || code == ZIP_ER_READ {
-        throw ReadError.io(path: path, errno: errno)
+        throw ReadError.io(path: file.path, errno: cause)
       }
       throw ReadError.corruptArchive(part: nil, detail: ZipArchive.describe(code: code))
     }
