@@ -91,7 +91,7 @@ public struct OPDRegistry: Sendable {
 
   public let offices: [OPD]
   private let byKey: [String: Int]
-  /// Match keys of the instansi's name an OPD name may end with ("Dinkes Kab. Serang").
+  /// Match keys of the instansi's name an OPD name may end with ("Dinkes Kab. Contoh").
   public let regionSuffixes: [String]
 
   /// Fails with the spelling when it would point to two different OPDs.
@@ -112,9 +112,9 @@ public struct OPDRegistry: Sendable {
   }
 
   /// The suffixes an OPD name may carry for the instansi `institution` (its
-  /// name as `pipeline.yml` writes it, e.g. "Pemerintah Kabupaten Serang"):
-  /// the region in full and abbreviated ("Kabupaten Serang", "Kab. Serang"),
-  /// also followed by its province ("Kab. Serang Banten"). A city is "Kota X",
+  /// name as `pipeline.yml` writes it, e.g. "Pemerintah Kabupaten X"): the
+  /// region in full and abbreviated ("Kabupaten X", "Kab. X"), also followed
+  /// by its province ("Kab. X Banten"). A city is "Kota X",
   /// a province "Provinsi X" or "Prov. X".
   public static func regionSuffixes(institution: String, province: String? = nil) -> [String] {
     var key = MatchKey.of(institution)

@@ -30,6 +30,13 @@ public struct Standard: Sendable {
   public func domain(_ key: String) -> Domain? { domains.first { $0.key == key } }
   public func info(_ list: String) -> ListInfo? { lists.first { $0.name == list } }
 
+  /// The instansi whose OPD and wilayah lists are bundled (`instansi` of
+  /// `codelists.json`): the one a `pipeline.yml` without `instansi` stands for.
+  public static let bundledInstitution: BundledInstitution =
+    (try? decode(
+      CodelistManifest.self, from: bundledFolder.appendingPathComponent("codelists.json")))?
+    .instansi ?? BundledInstitution(name: "", regionCode: "")
+
   /// The folder holding the standard's data files inside the tool.
   public static var bundledFolder: URL {
     Bundle.module.bundleURL.appendingPathComponent("Resources")
@@ -213,6 +220,16 @@ extension OPDRegistry {
 
 // MARK: - The data files' shapes
 
+public struct BundledInstitution: Decodable, Sendable {
+  public let name: String
+  public let regionCode: String
+
+  enum CodingKeys: String, CodingKey {
+    case name = "nama"
+    case regionCode = "kode_wilayah"
+  }
+}
+
 private struct CodelistManifest: Decodable {
   struct Item: Decodable {
     let nama: String
@@ -221,6 +238,7 @@ private struct CodelistManifest: Decodable {
     let edisi: String
     let status: String
   }
+  let instansi: BundledInstitution?
   let codelists: [Item]
 }
 

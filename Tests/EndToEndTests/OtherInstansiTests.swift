@@ -9,6 +9,21 @@ final class OtherInstansiTests: XCTestCase {
 
   func write(_ text: String, _ url: URL) throws { try Data(text.utf8).write(to: url) }
 
+  /// The bundled regency lives in its data alone (its OPD and wilayah lists and
+  /// `instansi` of `codelists.json`), never in code or in the standard.
+  func testNoSourceOrStandardFileNamesTheBundledRegion() throws {
+    let sources = Binary.packageRoot.appendingPathComponent("Sources")
+    let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+      .compactMap { $0 as? URL }
+      .filter { $0.pathExtension == "swift" || $0.lastPathComponent == "domains.json" }
+    XCTAssertGreaterThan(files.count, 50)
+    for file in files {
+      let text = try String(contentsOf: file, encoding: .utf8).lowercased()
+      XCTAssertFalse(text.contains("serang"), file.path)
+      XCTAssertFalse(text.contains("36.04"), file.path)
+    }
+  }
+
   func testAMadeUpCityRunsEndToEndWithItsOwnOPDs() throws {
     let work = try Binary.temporaryFolder("kota-contoh")
     defer { try? FileManager.default.removeItem(at: work) }

@@ -1,5 +1,6 @@
 import Foundation
 import Spreadsheet
+import Standard
 import Yams
 
 /// The stages of a run, in the only order data can flow.
@@ -24,8 +25,8 @@ public enum FailOn: String, Sendable, CaseIterable {
 /// `pipeline.yml`: every key is documented in the README; unknown keys and bad
 /// values are refused with the key's name.
 public struct Configuration: Sendable {
-  public var institutionName = "Pemerintah Kabupaten Serang"
-  public var regionCode = "36.04"
+  public var institutionName = Standard.bundledInstitution.name
+  public var regionCode = Standard.bundledInstitution.regionCode
   public var period = "2025-2029"
   public var inputs = "inputs"
   public var outputs = "outputs"
@@ -105,7 +106,8 @@ public struct Configuration: Sendable {
             guard c.regionCode.range(of: #"^\d\d(\.\d\d)*$"#, options: .regularExpression) != nil
             else {
               throw ConfigError.badValue(
-                key: "instansi.kode_wilayah", expected: "kode wilayah seperti \"36.04\"")
+                key: "instansi.kode_wilayah",
+                expected: "kode wilayah Kemendagri, mis. \"32.73\" atau \"35\"")
             }
           default: throw ConfigError.unknownKey("instansi.\(ik.string ?? "?")")
           }

@@ -24,8 +24,7 @@ public enum Catalog {
     func callAsFunction(_ lang: Language) -> String { lang == .id ? id : en }
   }
 
-  /// What one variant of a finding says; every entry has a `.plain` one, the
-  /// text of a finding no other variant fits.
+  /// What one variant of a finding says.
   struct Text: Sendable {
     let message: Words
     let fix: Words?
@@ -35,7 +34,8 @@ public enum Catalog {
     }
   }
 
-  /// One finding type in the catalog.
+  /// One finding type in the catalog. Its `.plain` variant is the text of a
+  /// finding no other variant fits.
   struct Entry: Sendable {
     let level: Severity
     let title: Words
@@ -44,7 +44,7 @@ public enum Catalog {
 
   /// The ways one finding type may be worded. Parameters a finding stores
   /// (`seri`, `ganda`, `cara`, `sebab`, `batas`, …) choose one in `variant(of:)`.
-  enum Variant: String, CaseIterable, Sendable {
+  enum Variant: Sendable {
     case plain
     /// A suggestion ("did you mean") is offered.
     case suggested
