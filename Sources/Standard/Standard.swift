@@ -35,7 +35,7 @@ public struct Standard: Sendable {
   public static let bundledInstitution: BundledInstitution =
     (try? decode(
       CodelistManifest.self, from: bundledFolder.appendingPathComponent("codelists.json")))?
-    .instansi ?? BundledInstitution(name: "", regionCode: "")
+    .instansi ?? BundledInstitution(name: "", regionCode: "", collectingOffice: "")
 
   /// The folder holding the standard's data files inside the tool.
   public static var bundledFolder: URL {
@@ -223,10 +223,13 @@ extension OPDRegistry {
 public struct BundledInstitution: Decodable, Sendable {
   public let name: String
   public let regionCode: String
+  /// The office that gathers the OPDs' workbooks (the pages and the template name it).
+  public let collectingOffice: String
 
   enum CodingKeys: String, CodingKey {
     case name = "nama"
     case regionCode = "kode_wilayah"
+    case collectingOffice = "pengelola"
   }
 }
 

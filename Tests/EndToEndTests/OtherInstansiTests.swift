@@ -137,6 +137,7 @@ final class OtherInstansiTests: XCTestCase {
       "python3", "-c",
       """
       import os, sys, zipfile
+      bad = [b"serang", b"36.04", b"diskominfosatik"]
       hits = []
       for folder, _, names in os.walk(sys.argv[1]):
           for name in names:
@@ -146,12 +147,18 @@ final class OtherInstansiTests: XCTestCase {
                   texts = [(path + ":" + n, z.read(n)) for n in z.namelist()]
               else:
                   texts = [(path, open(path, "rb").read())]
-              hits += [p for p, t in texts if b"serang" in t.lower() or b"36.04" in t]
+              hits += [p for p, t in texts if any(w in t.lower() for w in bad)]
       print("\\n".join(hits))
       """,
       outputs.path,
     ])
     XCTAssertEqual(check.status, 0, check.stderr)
     XCTAssertEqual(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "")
+    // With no `instansi.pengelola`, the feedback pages say whom to send to in general words.
+    let page = try String(
+      contentsOf: outputs.appendingPathComponent(
+        "umpan-balik/9.01.0.00.0.00.01.0000-dislingco.html"),
+      encoding: .utf8)
+    XCTAssertTrue(page.contains("Pertanyaan: hubungi pengelola SPBE."), page)
   }
 }

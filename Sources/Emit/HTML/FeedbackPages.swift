@@ -25,6 +25,12 @@ struct FeedbackPages: Emitter {
   }
 
   var a: Architecture { facts.architecture }
+  /// Where OPDs send their workbooks, as the pages name it.
+  var collectingOffice: String {
+    configuration.collectingOffice.isEmpty
+      ? t(.collectingOfficeUnnamed) : configuration.collectingOffice
+  }
+
   func t(_ text: PageText, _ values: [String: String] = [:]) -> String {
     text(facts.language, values)
   }
@@ -95,7 +101,7 @@ struct FeedbackPages: Emitter {
       notes(&h, findings)
       h.element("footer") { h in
         h.text(
-          t(.feedbackFooter, ["versi": ToolVersion.current]))
+          t(.feedbackFooter, ["versi": ToolVersion.current, "pengelola": collectingOffice]))
       }
       h.close("main")
     }
@@ -136,7 +142,7 @@ struct FeedbackPages: Emitter {
             t(.fixStepChange))
           h.element(
             "li",
-            t(.fixStepSend))
+            t(.fixStepSend, ["pengelola": collectingOffice]))
         }
       }
     }

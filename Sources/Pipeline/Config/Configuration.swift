@@ -27,6 +27,9 @@ public enum FailOn: String, Sendable, CaseIterable {
 public struct Configuration: Sendable {
   public var institutionName = Standard.bundledInstitution.name
   public var regionCode = Standard.bundledInstitution.regionCode
+  /// `instansi.pengelola`: the office OPDs send their workbooks to; empty when
+  /// another instansi names none (the pages then say "pengelola SPBE").
+  public var collectingOffice = Standard.bundledInstitution.collectingOffice
   public var period = "2025-2029"
   public var inputs = "inputs"
   public var outputs = "outputs"
@@ -98,9 +101,11 @@ public struct Configuration: Sendable {
       switch key {
       case "instansi":
         let m = try mapping(v, key)
+        var office: String?
         for (ik, iv) in m {
           switch ik.string ?? "" {
           case "nama": c.institutionName = try string(iv, "instansi.nama")
+          case "pengelola": office = try string(iv, "instansi.pengelola")
           case "kode_wilayah":
             c.regionCode = try string(iv, "instansi.kode_wilayah")
             guard c.regionCode.range(of: #"^\d\d(\.\d\d)*$"#, options: .regularExpression) != nil
@@ -111,6 +116,10 @@ public struct Configuration: Sendable {
             }
           default: throw ConfigError.unknownKey("instansi.\(ik.string ?? "?")")
           }
+          // The bundled office belongs to the bundled instansi only.
+          let bundled = Standard.bundledInstitution
+          c.collectingOffice =
+            office ?? (c.institutionName == bundled.name ? bundled.collectingOffice : "")
         }
       case "periode": c.period = try string(v, key)
       case "masukan": c.inputs = resolve(try string(v, key))
