@@ -25,13 +25,16 @@ public struct ConsolidatedWorkbook: Emitter {
 
   /// Headers and texts follow `bahasa` like the pages; sheet names stay as
   /// SPEC §7 names them, for the formulas and scripts that address them.
-  func tr(_ id: String, _ en: String) -> String { configuration.language == .en ? en : id }
+  func t(_ text: PageText, _ values: [String: String] = [:]) -> String {
+    text(configuration.language, values)
+  }
+  func label(_ d: Domain) -> String { configuration.language == .en ? d.labelEnglish : d.label }
 
   /// Writes the workbook to `path` (a temporary file: the caller moves it in),
   /// the sheets rendered at the same time on up to `configuration.jobs` threads.
   public func write(to path: String) throws {
     var book = StreamingWorkbook()
-    book.title = tr("Konsolidasi arsitektur SPBE", "SPBE architecture consolidation")
+    book.title = t(.workbookTitle)
     book.subject = configuration.institutionName
     book.creator = "pipeline \(ToolVersion.current)"
     book.created = createdAt
@@ -80,24 +83,24 @@ public struct ConsolidatedWorkbook: Emitter {
     let tally = a.byOPD
     let silent = standard.opds.offices.filter { tally.files[$0.code] == nil }.count
 
-    s.string(0, 0, tr("Konsolidasi arsitektur SPBE", "SPBE architecture consolidation"), .bold)
+    s.string(0, 0, t(.workbookTitle), .bold)
     let facts: [(String, Any)] = [
-      (tr("Instansi", "Institution"), configuration.institutionName),
-      (tr("Kode wilayah", "Region code"), configuration.regionCode),
-      (tr("Periode", "Period"), configuration.period),
-      (tr("Dibuat pada", "Generated"), ShownTime.wib(createdAt, lang: configuration.language)),
-      (tr("Alat", "Tool"), "pipeline \(ToolVersion.current)"),
-      (tr("Berkas", "Files"), a.sources.count),
-      (tr("Berkas gagal dibaca", "Unreadable files"), a.sources.filter { !$0.readable }.count),
-      (tr("Tabel", "Tables"), tables.count),
-      (tr("Baris data", "Data rows"), tables.reduce(0) { $0 + $1.dataRows }),
-      (tr("Diterima", "Accepted"), tables.reduce(0) { $0 + $1.accepted }),
-      (tr("Ditolak", "Rejected"), tables.reduce(0) { $0 + $1.rejected }),
-      (tr("Baris kosong", "Blank rows"), tables.reduce(0) { $0 + $1.blank }),
-      (tr("Temuan kesalahan", "Error findings"), perLevel[.kesalahan] ?? 0),
-      (tr("Temuan peringatan", "Warning findings"), perLevel[.peringatan] ?? 0),
-      (tr("Temuan info", "Info findings"), perLevel[.info] ?? 0),
-      (tr("OPD tanpa kiriman", "OPDs that sent nothing"), silent),
+      (t(.institution), configuration.institutionName),
+      (t(.regionCode), configuration.regionCode),
+      (t(.period), configuration.period),
+      (t(.generatedAt), ShownTime.wib(createdAt, lang: configuration.language)),
+      (t(.tool), "pipeline \(ToolVersion.current)"),
+      (t(.files), a.sources.count),
+      (t(.unreadableFiles), a.sources.filter { !$0.readable }.count),
+      (t(.tables), tables.count),
+      (t(.dataRows), tables.reduce(0) { $0 + $1.dataRows }),
+      (t(.accepted), tables.reduce(0) { $0 + $1.accepted }),
+      (t(.rejected), tables.reduce(0) { $0 + $1.rejected }),
+      (t(.blankRows), tables.reduce(0) { $0 + $1.blank }),
+      (t(.errorFindings), perLevel[.kesalahan] ?? 0),
+      (t(.warningFindings), perLevel[.peringatan] ?? 0),
+      (t(.infoFindings), perLevel[.info] ?? 0),
+      (t(.silentOffices), silent),
     ]
     var row = 2
     for (label, value) in facts {
@@ -114,9 +117,9 @@ public struct ConsolidatedWorkbook: Emitter {
     row += 1
     let headerRow = row
     let labels =
-      [tr("Kode OPD", "OPD code"), tr("Perangkat Daerah", "OPD"), tr("Singkatan", "Abbreviation")]
-      + standard.domains.map { tr($0.label, $0.labelEnglish) } + [
-        tr("Jumlah diterima", "Accepted in all"), tr("Ditolak", "Rejected"), tr("Berkas", "Files"),
+      [t(.opdCode), t(.opd), t(.abbreviation)]
+      + standard.domains.map(label) + [
+        t(.acceptedInAll), t(.rejected), t(.files),
       ]
     for (c, l) in labels.enumerated() { s.string(row, c, l, .header) }
     for o in standard.opds.offices {
@@ -148,9 +151,9 @@ public struct ConsolidatedWorkbook: Emitter {
     let fields = d.fields.filter { $0.key != "opd" }
     // A field's label is the standard's column name, the same in both languages.
     let labels =
-      [tr("Perangkat Daerah", "OPD"), tr("Kode OPD", "OPD code")] + fields.map(\.label) + [
-        tr("Kolom tambahan", "Extra columns"), tr("Berkas", "File"), tr("Lembar", "Sheet"),
-        tr("Baris", "Row"),
+      [t(.opd), t(.opdCode)] + fields.map(\.label) + [
+        t(.extraColumns), t(.file), t(.sheet),
+        t(.row),
       ]
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     let records = architecture.records
@@ -198,9 +201,7 @@ public struct ConsolidatedWorkbook: Emitter {
     if overflow > 0 {
       s.string(
         lastRow + 1, 0,
-        tr(
-          "\(overflow) baris berikutnya tidak muat di lembar ini; semuanya ada di ",
-          "\(overflow) more rows do not fit on this sheet; all of them are in ")
+        t(.rowsDoNotFit, ["n": "\(overflow)"])
           + "\(Emitters.jsonName).", .bold)
     }
   }
@@ -210,13 +211,13 @@ public struct ConsolidatedWorkbook: Emitter {
   /// Messages are rendered as rows are written, not held for the whole run.
   private func rejectedSheet(_ s: Sheet, _ rows: [Int], _ offices: [String: OPDRegistry.OPD]) {
     let labels = [
-      "Domain", tr("Perangkat Daerah", "OPD"), tr("Kode OPD", "OPD code"), tr("Berkas", "File"),
-      tr("Lembar", "Sheet"), tr("Baris", "Row"), tr("Temuan", "Findings"),
-      tr("Pesan", "Message"), tr("Nilai", "Values"),
+      "Domain", t(.opd), t(.opdCode), t(.file),
+      t(.sheet), t(.row), t(.findings),
+      t(.message), t(.values),
     ]
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     let domainLabel = Dictionary(
-      standard.domains.map { ($0.key, tr($0.label, $0.labelEnglish)) },
+      standard.domains.map { ($0.key, label($0)) },
       uniquingKeysWith: { a, _ in a })
     let records = architecture.records
     let findings = architecture.findings
@@ -242,9 +243,9 @@ public struct ConsolidatedWorkbook: Emitter {
 
   private func findingsSheet(_ s: Sheet) {
     let labels = [
-      "ID", tr("Jenis", "Type"), tr("Tingkat", "Level"), tr("Berkas", "File"),
-      tr("Lembar", "Sheet"), tr("Sel", "Cell"), tr("Baris", "Row"), tr("Kolom", "Column"),
-      tr("Bidang", "Field"), tr("Nilai", "Value"), tr("Pesan", "Message"), tr("Saran", "Fix"),
+      "ID", t(.type), t(.level), t(.file),
+      t(.sheet), t(.cell), t(.row), t(.column),
+      t(.field), t(.value), t(.message), t(.fix),
     ]
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     let shown = min(architecture.findings.count, rowLimit)

@@ -12,10 +12,16 @@ public struct TemplateWorkbook {
   public let standard: Standard
   /// The OPD pre-filled in `Identitas`, when the template is for one office.
   public let opd: OPDRegistry.OPD?
+  /// Where the filled-in workbook goes (`instansi.pengelola`).
+  public let collectingOffice: String
 
-  public init(standard: Standard, opd: OPDRegistry.OPD? = nil) {
+  public init(
+    standard: Standard, opd: OPDRegistry.OPD? = nil,
+    collectingOffice: String = Standard.bundledInstitution.collectingOffice
+  ) {
     self.standard = standard
     self.opd = opd
+    self.collectingOffice = collectingOffice.isEmpty ? "pengelola SPBE" : collectingOffice
   }
 
   /// Rows of each domain sheet that carry the dropdowns and checks.
@@ -148,7 +154,7 @@ public struct TemplateWorkbook {
       "2. Arahkan penunjuk ke judul kolom untuk membaca keterangannya: isi yang diminta, wajib atau tidak, dan pilihan yang tersedia. Judul berwarna jingga wajib diisi.",
       "3. Pada kolom berdaftar tarik-turun, pilih salah satu isian. Kolom ID boleh dikosongkan.",
       "4. Jangan mengubah judul kolom, nama lembar, atau lembar tersembunyi \"\(TemplateStamp.sheetName)\". Kolom tambahan boleh ditambahkan di sebelah kanan.",
-      "5. Simpan sebagai .xlsx dan kirim kembali ke Diskominfosatik.",
+      "5. Simpan sebagai .xlsx dan kirim kembali ke \(collectingOffice).",
     ]
     for step in steps {
       row += 1

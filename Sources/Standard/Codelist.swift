@@ -79,7 +79,7 @@ public struct Enumeration: Sendable {
   }
 }
 
-/// The OPDs (perangkat daerah) of the regency, matched by name, abbreviation,
+/// The OPDs (perangkat daerah) of the instansi, matched by name, abbreviation,
 /// alias or code, never fuzzily (`Bapeda` and `Bapenda` are two offices).
 public struct OPDRegistry: Sendable {
   public struct OPD: Sendable, Hashable {
@@ -91,10 +91,13 @@ public struct OPDRegistry: Sendable {
 
   public let offices: [OPD]
   private let byKey: [String: Int]
+  /// Match keys of the instansi's name an OPD name may end with ("Dinkes Kab. Contoh").
+  public let regionSuffixes: [String]
 
   /// Fails with the spelling when it would point to two different OPDs.
-  public init(offices: [OPD]) throws {
+  public init(offices: [OPD], regionSuffixes: [String] = []) throws {
     self.offices = offices
+    self.regionSuffixes = regionSuffixes
     var byKey: [String: Int] = [:]
     for (i, o) in offices.enumerated() {
       for spelling in [o.code, o.name, o.abbreviation] + o.aliases where !spelling.isEmpty {
@@ -108,13 +111,34 @@ public struct OPDRegistry: Sendable {
     self.byKey = byKey
   }
 
-  static let regencySuffixes = ["kabupatenserang", "kabserang", "kabserangbanten"]
+  /// The suffixes an OPD name may carry for the instansi `institution` (its
+  /// name as `pipeline.yml` writes it, e.g. "Pemerintah Kabupaten X"): the
+  /// region in full and abbreviated ("Kabupaten X", "Kab. X"), also followed
+  /// by its province ("Kab. X Banten"). A city is "Kota X",
+  /// a province "Provinsi X" or "Prov. X".
+  public static func regionSuffixes(institution: String, province: String? = nil) -> [String] {
+    var key = MatchKey.of(institution)
+    if key.hasPrefix("pemerintah") { key.removeFirst("pemerintah".count) }
+    let kinds = [
+      ("kabupaten", ["kabupaten", "kab"]), ("kota", ["kota"]), ("provinsi", ["provinsi", "prov"]),
+    ]
+    guard let (kind, spellings) = kinds.first(where: { key.hasPrefix($0.0) }) else {
+      return key.isEmpty ? [] : [key]
+    }
+    let place = String(key.dropFirst(kind.count))
+    guard !place.isEmpty else { return [] }
+    var suffixes = spellings.map { $0 + place }
+    if let province = province.map(MatchKey.of), !province.isEmpty, province != place {
+      suffixes += spellings.map { $0 + place + province }
+    }
+    return suffixes
+  }
 
-  /// Resolves a spelling; "Kab. Serang" suffixes are tolerated.
+  /// Resolves a spelling; the instansi's region after the name is tolerated.
   public func match(_ text: String) -> OPD? {
     var key = MatchKey.of(text)
     if let i = byKey[key] { return offices[i] }
-    for suffix in Self.regencySuffixes where key.hasSuffix(suffix) && key.count > suffix.count {
+    for suffix in regionSuffixes where key.hasSuffix(suffix) && key.count > suffix.count {
       key.removeLast(suffix.count)
       if let i = byKey[key] { return offices[i] }
     }
@@ -161,4 +185,6 @@ public enum StandardError: Error, Equatable, Sendable {
   case badRow(file: String, row: Int, detail: String)
   case ambiguousSpelling(list: String, spelling: String)
   case unknownCodelist(String)
+  /// A field of `domains.json` whose `type` the tool does not know.
+  case unknownFieldType(field: String, type: String)
 }

@@ -41,6 +41,11 @@ public struct IdentityField: Sendable, Hashable {
   public let list: String?
   /// `tanggal` for a date; nil for text.
   public let type: String?
+  /// Other labels the reader recognises in column A ("Nama OPD").
+  public var aliases: [String] = []
+
+  /// The labels this row is recognised by.
+  public var labels: [String] { [label] + aliases }
 }
 
 public enum FieldType: Sendable, Hashable {

@@ -30,15 +30,31 @@ public struct Standard: Sendable {
   public func domain(_ key: String) -> Domain? { domains.first { $0.key == key } }
   public func info(_ list: String) -> ListInfo? { lists.first { $0.name == list } }
 
+  /// The instansi whose OPD and wilayah lists are bundled (`instansi` of
+  /// `codelists.json`): the one a `pipeline.yml` without `instansi` stands for.
+  public static let bundledInstitution: BundledInstitution =
+    (try? decode(
+      CodelistManifest.self, from: bundledFolder.appendingPathComponent("codelists.json")))?
+    .instansi ?? BundledInstitution(name: "", regionCode: "", collectingOffice: "")
+
   /// The folder holding the standard's data files inside the tool.
   public static var bundledFolder: URL {
     Bundle.module.bundleURL.appendingPathComponent("Resources")
   }
 
   /// Loads the bundled standard, with codelist files replaced by `overrides`
-  /// (list name → CSV path), as `pipeline.yml` may ask.
-  public static func load(overrides: [String: String] = [:]) throws -> Standard {
-    let folder = bundledFolder
+  /// (list name → CSV path), as `pipeline.yml` may ask. `institution` (the
+  /// name of `instansi`) tells which region suffix an OPD's name may carry.
+  public static func load(overrides: [String: String] = [:], institution: String = "") throws
+    -> Standard
+  {
+    try load(folder: bundledFolder, overrides: overrides, institution: institution)
+  }
+
+  /// `load` from the data files in `folder` (laid out as the bundled ones).
+  public static func load(folder: URL, overrides: [String: String], institution: String) throws
+    -> Standard
+  {
     let manifest = try decode(
       CodelistManifest.self, from: folder.appendingPathComponent("codelists.json"))
     for name in overrides.keys where !manifest.codelists.contains(where: { $0.nama == name }) {
@@ -50,10 +66,13 @@ public struct Standard: Sendable {
     var lists: [ListInfo] = []
     var codelists: [String: Codelist] = [:]
     var enumerations: [String: Enumeration] = [:]
-    var opds: OPDRegistry?
+    var opdTable: CodelistTable?
     for item in manifest.codelists {
       let path = overrides[item.nama] ?? folder.appendingPathComponent(item.berkas).path
-      lists.append(ListInfo(name: item.nama, edition: item.edisi, status: item.status, path: path))
+      // A replaced list is named by its file: the bundled edition is not what it holds.
+      let edition = overrides[item.nama].map { URL(fileURLWithPath: $0).lastPathComponent }
+      lists.append(
+        ListInfo(name: item.nama, edition: edition ?? item.edisi, status: item.status, path: path))
       // Messages name a replacement as `pipeline.yml` wrote it, a bundled list by its name.
       let table = try CodelistTable(path: path, shownAs: overrides[item.nama] ?? item.berkas)
       switch item.jenis {
@@ -62,13 +81,17 @@ public struct Standard: Sendable {
       case "enumerasi":
         for e in try Enumeration.all(table: table) { enumerations[e.name] = e }
       case "opd":
-        opds = try OPDRegistry(table: table)
+        opdTable = table
       default:
         throw StandardError.unreadable(file: item.berkas, detail: "jenis \(item.jenis)")
       }
     }
-    guard let opds else { throw StandardError.missingResource("opd") }
-    let domains = domainsFile.domains.map { $0.domain }
+    guard let opdTable else { throw StandardError.missingResource("opd") }
+    let province = codelists["wilayah"]?.entries.first { $0.level == 1 }?.name
+    let opds = try OPDRegistry(
+      table: opdTable,
+      regionSuffixes: OPDRegistry.regionSuffixes(institution: institution, province: province))
+    let domains = try domainsFile.domains.map { try $0.domain() }
     for d in domains {
       for f in d.fields {
         switch f.type {
@@ -83,10 +106,14 @@ public struct Standard: Sendable {
     var standard = Standard(
       edition: domainsFile.edisi, domains: domains, noColumnAliases: domainsFile.no_aliases,
       lists: lists, codelists: codelists, enumerations: enumerations, opds: opds)
-    standard.identity = (domainsFile.identitas ?? []).map {
-      IdentityField(
+    standard.identity = try (domainsFile.identitas ?? []).map {
+      if let type = $0.type, type != "tanggal", type != "teks" {
+        throw StandardError.unknownFieldType(field: $0.key, type: type)
+      }
+      return IdentityField(
         key: $0.key, label: $0.label, description: $0.keterangan ?? "",
-        required: $0.required ?? false, list: $0.daftar, type: $0.type)
+        required: $0.required ?? false, list: $0.daftar, type: $0.type,
+        aliases: $0.aliases ?? [])
     }
     standard.typeNotes = domainsFile.keterangan_jenis ?? [:]
     return standard
@@ -176,7 +203,7 @@ extension Enumeration {
 }
 
 extension OPDRegistry {
-  init(table: CodelistTable) throws {
+  init(table: CodelistTable, regionSuffixes: [String]) throws {
     let (k, n, s, a) = try (
       table.column("kode"), table.column("nama"), table.column("singkatan"), table.column("alias")
     )
@@ -187,11 +214,24 @@ extension OPDRegistry {
           $0.trimmingCharacters(in: .whitespaces)
         })
     }
-    try self.init(offices: offices)
+    try self.init(offices: offices, regionSuffixes: regionSuffixes)
   }
 }
 
 // MARK: - The data files' shapes
+
+public struct BundledInstitution: Decodable, Sendable {
+  public let name: String
+  public let regionCode: String
+  /// The office that gathers the OPDs' workbooks (the pages and the template name it).
+  public let collectingOffice: String
+
+  enum CodingKeys: String, CodingKey {
+    case name = "nama"
+    case regionCode = "kode_wilayah"
+    case collectingOffice = "pengelola"
+  }
+}
 
 private struct CodelistManifest: Decodable {
   struct Item: Decodable {
@@ -201,6 +241,7 @@ private struct CodelistManifest: Decodable {
     let edisi: String
     let status: String
   }
+  let instansi: BundledInstitution?
   let codelists: [Item]
 }
 
@@ -213,10 +254,10 @@ private struct DomainsFile: Decodable {
     let sheet_names: [String]
     let fields: [FieldEntry]
 
-    var domain: Domain {
+    func domain() throws -> Domain {
       Domain(
         key: key, label: label, labelEnglish: label_en, idPrefix: id_prefix,
-        sheetNames: sheet_names, fields: fields.map(\.field))
+        sheetNames: sheet_names, fields: try fields.map { try $0.field() })
     }
   }
 
@@ -237,7 +278,7 @@ private struct DomainsFile: Decodable {
     let targets: [String]?
     let sheet_values: [String: String]?
 
-    var field: Field {
+    func field() throws -> Field {
       let t: FieldType
       switch type {
       case "kode":
@@ -250,7 +291,8 @@ private struct DomainsFile: Decodable {
       case "url": t = .url
       case "ref": t = .reference(targets: targets ?? [])
       case "opd": t = .opd
-      default: t = .text
+      case "teks": t = .text
+      default: throw StandardError.unknownFieldType(field: key, type: type)
       }
       return Field(
         key: key, label: label, aliases: aliases, type: t, required: required ?? false,
@@ -266,6 +308,7 @@ private struct DomainsFile: Decodable {
     let required: Bool?
     let daftar: String?
     let type: String?
+    let aliases: [String]?
   }
 
   let edisi: String

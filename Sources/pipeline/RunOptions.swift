@@ -65,7 +65,8 @@ struct RunOptions: ParsableArguments {
 
   func standard(_ c: Configuration) -> Result<Standard, ExitCode> {
     do {
-      return .success(try Standard.load(overrides: c.codelistOverrides))
+      return .success(
+        try Standard.load(overrides: c.codelistOverrides, institution: c.institutionName))
     } catch {
       printError(ConsoleText.standardError(error, lang: c.language))
       return .failure(ExitCode(Exit.usage.rawValue))

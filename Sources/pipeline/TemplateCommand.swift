@@ -53,7 +53,8 @@ struct TemplateCommand: ParsableCommand {
     }
 
     let name = TemplateWorkbook.fileName(for: office)
-    let book = TemplateWorkbook(standard: standard, opd: office)
+    let book = TemplateWorkbook(
+      standard: standard, opd: office, collectingOffice: c.collectingOffice)
     let folder = try options.lockedOutputs(c).get()
     do {
       try folder.open()

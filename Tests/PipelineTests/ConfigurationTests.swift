@@ -33,6 +33,19 @@ final class ConfigurationTests: XCTestCase {
     XCTAssertEqual(c.limits.maxXMLDepth, 64)
   }
 
+  func testTheCollectingOfficeBelongsToItsInstansi() throws {
+    let bundled = Standard.bundledInstitution
+    XCTAssertFalse(bundled.collectingOffice.isEmpty)
+    XCTAssertEqual(Configuration().collectingOffice, bundled.collectingOffice)
+    XCTAssertEqual(
+      try load("instansi:\n  nama: \(bundled.name)\n").collectingOffice, bundled.collectingOffice)
+    // Another instansi does not inherit the bundled one's office.
+    XCTAssertEqual(try load("instansi:\n  nama: Pemerintah Kota Contoh\n").collectingOffice, "")
+    XCTAssertEqual(
+      try load("instansi:\n  nama: Pemerintah Kota Contoh\n  pengelola: Diskominfo Contoh\n")
+        .collectingOffice, "Diskominfo Contoh")
+  }
+
   func testUnknownKeysAndBadValuesNameTheKey() {
     XCTAssertThrowsError(try load("instansi:\n  nama: X\n  kode: 1\n")) {
       XCTAssertEqual($0 as? ConfigError, .unknownKey("instansi.kode"))

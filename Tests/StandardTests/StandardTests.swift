@@ -2,7 +2,7 @@ import Standard
 import XCTest
 
 final class StandardTests: XCTestCase {
-  static let standard = try! Standard.load()
+  static let standard = try! Standard.load(institution: "Pemerintah Kabupaten Serang")
   var standard: Standard { Self.standard }
 
   func testLoadsSixDomainsInOrder() {
@@ -113,6 +113,49 @@ final class StandardTests: XCTestCase {
     XCTAssertEqual(o.match(fileStem: "dpmptsp_layanan")?.abbreviation, "DPMPTSP")
     XCTAssertNil(o.match(fileStem: "inventaris_2024"))
     XCTAssertEqual(o.suggestions(for: "Dinas Kesehatann").first, "Dinas Kesehatan")
+  }
+
+  func testRegionSuffixesComeFromTheInstansi() throws {
+    XCTAssertEqual(
+      OPDRegistry.regionSuffixes(institution: "Pemerintah Kabupaten Serang", province: "Banten"),
+      ["kabupatenserang", "kabserang", "kabupatenserangbanten", "kabserangbanten"])
+    XCTAssertEqual(
+      OPDRegistry.regionSuffixes(institution: "Pemerintah Kota Contoh"), ["kotacontoh"])
+    XCTAssertEqual(
+      OPDRegistry.regionSuffixes(institution: "Pemerintah Provinsi Banten", province: "Banten"),
+      ["provinsibanten", "provbanten"])
+    // Another instansi's standard tolerates its own region, not Serang's.
+    let contoh = try Standard.load(institution: "Pemerintah Kota Contoh")
+    XCTAssertEqual(contoh.opds.match("Satpol PP Kota Contoh")?.abbreviation, "Satpol PP")
+    XCTAssertNil(contoh.opds.match("Satpol PP Kab. Serang"))
+    XCTAssertNil(try Standard.load().opds.match("Satpol PP Kab. Serang"))
+    XCTAssertEqual(standard.opds.match("Satpol PP Kab. Serang Banten")?.abbreviation, "Satpol PP")
+  }
+
+  func testUnknownFieldTypeInDomainsIsATypedError() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "standard-\(UUID())")
+    try FileManager.default.copyItem(at: Standard.bundledFolder, to: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let domains = folder.appendingPathComponent("domains.json")
+    let text = try String(contentsOf: domains, encoding: .utf8)
+    let url = #"{"key": "url", "label": "URL""#
+    XCTAssertTrue(text.contains(url))
+    let broken = text.replacingOccurrences(of: #""type": "url""#, with: #""type": "tautan""#)
+    try Data(broken.utf8).write(to: domains)
+    XCTAssertThrowsError(try Standard.load(folder: folder, overrides: [:], institution: "")) {
+      XCTAssertEqual($0 as? StandardError, .unknownFieldType(field: "url", type: "tautan"))
+    }
+    // An unknown type in the Identitas rows too.
+    let identity = text.replacingOccurrences(
+      of: #""keterangan": "Tanggal buku kerja diisi.", "type": "tanggal""#,
+      with: #""keterangan": "Tanggal buku kerja diisi.", "type": "hari""#)
+    XCTAssertNotEqual(identity, text)
+    try Data(identity.utf8).write(to: domains)
+    XCTAssertThrowsError(try Standard.load(folder: folder, overrides: [:], institution: "")) {
+      XCTAssertEqual(
+        $0 as? StandardError, .unknownFieldType(field: "tanggal_pengisian", type: "hari"))
+    }
   }
 
   func testMatchKeyIgnoresCaseSpacingPunctuationAndDiacritics() {

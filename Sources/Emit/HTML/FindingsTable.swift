@@ -6,13 +6,12 @@ enum FindingsTable {
     _ h: inout HTML, facts: ReportFacts, indices: [Int], id: String? = nil,
     showFile: Bool = true
   ) {
-    let en = facts.language == .en
+    func t(_ text: PageText) -> String { text(facts.language) }
     h.table(
       class: "findings", id: id,
       [
-        .text("ID"), .text(en ? "Level" : "Tingkat"), .text(en ? "Location" : "Lokasi"),
-        .text(en ? "Column" : "Kolom"), .text(en ? "Value" : "Nilai"),
-        .text(en ? "Problem and fix" : "Masalah dan saran"),
+        .text("ID"), .text(t(.level)), .text(t(.location)), .text(t(.column)),
+        .text(t(.value)), .text(t(.problemAndFix)),
       ],
       colgroup:
         "<colgroup><col class=\"c-id\"><col class=\"c-lv\"><col class=\"c-place\"><col class=\"c-col\"><col class=\"c-val\"><col></colgroup>"

@@ -87,7 +87,7 @@ struct ReportFacts: Sendable {
     if let c = l.cell {
       parts.append(c)
     } else if let r = l.row {
-      parts.append((language == .en ? "row " : "baris ") + String(r))
+      parts.append(PageText.rowNumber(language, ["n": String(r)]))
     }
     return parts.joined(separator: " › ")
   }

@@ -18,10 +18,12 @@ struct ReportPage: Emitter {
   static let topFixes = 15
 
   var a: Architecture { facts.architecture }
-  func tr(_ id: String, _ en: String) -> String { facts.language == .en ? en : id }
+  func t(_ text: PageText, _ values: [String: String] = [:]) -> String {
+    text(facts.language, values)
+  }
 
   func render() -> String {
-    let title = tr("Laporan Arsitektur SPBE", "SPBE Architecture Report")
+    let title = t(.reportTitle)
     return PageFrame.document(
       title: "\(title) — \(configuration.institutionName)", language: facts.language,
       withScript: true
@@ -48,22 +50,22 @@ struct ReportPage: Emitter {
         h.element("h1", title)
         h.element(
           "p",
-          tr("Kode wilayah", "Region code") + " \(configuration.regionCode) · "
-            + tr("Periode", "Period") + " \(configuration.period) · "
-            + tr("Dibuat", "Generated") + " " + Format.timestamp(createdAt, facts.language)
+          t(.regionCode) + " \(configuration.regionCode) · "
+            + t(.period) + " \(configuration.period) · "
+            + t(.generated) + " " + Format.timestamp(createdAt, facts.language)
             + " · pipeline "
             + ToolVersion.current)
       }
     }
-    h.element("nav", ["class": "toc", "aria-label": tr("Isi", "Contents")]) { h in
+    h.element("nav", ["class": "toc", "aria-label": t(.contents)]) { h in
       h.element("div", ["class": "wrap"]) { h in
         for (anchor, label) in [
-          ("ringkasan", tr("Ringkasan", "Summary")),
-          ("kelengkapan", tr("Kelengkapan per OPD", "Completeness per OPD")),
-          ("perbaikan", tr("Perbaikan utama", "Top fixes")),
-          ("jenis", tr("Temuan per jenis", "Findings by type")),
-          ("berkas", tr("Berkas", "Files")),
-          ("temuan", tr("Daftar temuan", "All findings")),
+          ("ringkasan", t(.summary)),
+          ("kelengkapan", t(.tocCompleteness)),
+          ("perbaikan", t(.tocTopFixes)),
+          ("jenis", t(.findingsByType)),
+          ("berkas", t(.files)),
+          ("temuan", t(.allFindings)),
         ] {
           h.element("a", ["href": "#" + anchor], label)
         }
@@ -83,35 +85,35 @@ struct ReportPage: Emitter {
     let sending = facts.sendingOffices.count
     let n = facts.language
     h.element("section", ["id": "ringkasan"]) { h in
-      h.heading(tr("Ringkasan", "Summary"))
+      h.heading(t(.summary))
       h.element("div", ["class": "cards"]) { h in
         h.card(
-          tr("Berkas masukan", "Input files"), Format.count(a.sources.count, n),
-          failed > 0 ? tr("\(Format.count(failed, n)) gagal dibaca", "\(failed) unreadable") : nil)
+          t(.inputFiles), Format.count(a.sources.count, n),
+          failed > 0 ? t(.unreadableCount, ["n": Format.count(failed, n)]) : nil)
         h.card(
-          tr("OPD mengirim", "OPDs that sent"), Format.count(sending, n),
-          tr("dari \(offices) OPD", "of \(offices) OPDs"))
-        h.card(tr("Tabel diimpor", "Tables imported"), Format.count(tables.count, n), nil)
+          t(.officesSending), Format.count(sending, n),
+          t(.ofOffices, ["n": "\(offices)"]))
+        h.card(t(.tablesImported), Format.count(tables.count, n), nil)
         h.card(
-          tr("Baris data", "Data rows"), Format.count(rows, n),
-          tr("\(Format.count(blank, n)) baris kosong", "\(blank) blank rows"))
+          t(.dataRows), Format.count(rows, n),
+          t(.blankRowsCount, ["n": Format.count(blank, n)]))
         h.card(
-          tr("Diterima", "Accepted"), Format.count(accepted, n),
+          t(.accepted), Format.count(accepted, n),
           rows > 0 ? Format.percent(accepted, rows, n) : nil, kind: "ok")
         h.card(
-          tr("Ditolak", "Rejected"), Format.count(rejected, n),
+          t(.rejected), Format.count(rejected, n),
           rows > 0 ? Format.percent(rejected, rows, n) : nil, kind: rejected > 0 ? "err" : nil)
         h.card(
-          tr("Kesalahan", "Errors"), Format.count(level[.kesalahan] ?? 0, n), nil,
+          t(.errors), Format.count(level[.kesalahan] ?? 0, n), nil,
           kind: "err")
         h.card(
-          tr("Peringatan", "Warnings"), Format.count(level[.peringatan] ?? 0, n), nil,
+          t(.warnings), Format.count(level[.peringatan] ?? 0, n), nil,
           kind: "warn")
         h.card("Info", Format.count(level[.info] ?? 0, n), nil)
       }
       h.element("div", ["class": "charts"]) { h in
         h.element("figure") { h in
-          h.element("figcaption", tr("Baris per domain", "Rows per domain"))
+          h.element("figcaption", t(.rowsPerDomain))
           let bars = facts.standard.domains.map { d -> Chart.Bar in
             let t = tables.filter { $0.domain == d.key }
             return Chart.Bar(
@@ -120,12 +122,12 @@ struct ReportPage: Emitter {
           }
           Chart.bars(
             &h, bars, colors: ["#2e7d4f", "#c0392b"],
-            legend: [tr("diterima", "accepted"), tr("ditolak", "rejected")],
-            title: tr("Baris diterima dan ditolak per domain", "Accepted and rejected rows"),
+            legend: [t(.acceptedLegend), t(.rejectedLegend)],
+            title: t(.rowsChartTitle),
             language: n)
         }
         h.element("figure") { h in
-          h.element("figcaption", tr("OPD yang sudah mengirim", "OPDs that have sent"))
+          h.element("figcaption", t(.officesSentCaption))
           let perDomain = facts.standard.domains.map { d -> Chart.Bar in
             let count = facts.standard.opds.offices.filter {
               facts.architecture.byOPD.count($0.code, d.key).accepted > 0
@@ -135,10 +137,10 @@ struct ReportPage: Emitter {
           Chart.bars(
             &h, perDomain, colors: ["#1769aa", "#e3e8ee"],
             legend: [
-              tr("OPD dengan data diterima", "OPDs with accepted rows"),
-              tr("belum ada", "none yet"),
+              t(.officesWithAccepted),
+              t(.noneYet),
             ],
-            title: tr("OPD dengan data diterima per domain", "OPDs with accepted rows per domain"),
+            title: t(.officesChartTitle),
             language: n, valueText: { "\($0.parts[0]) / \(offices)" })
         }
       }
@@ -149,18 +151,15 @@ struct ReportPage: Emitter {
     let domains = facts.standard.domains
     h.element("section", ["id": "kelengkapan"]) { h in
       h.heading(
-        tr("Kelengkapan per OPD dan domain", "Completeness per OPD and domain"),
+        t(.completenessHeading),
         lead:
-          tr(
-            "Setiap OPD dalam daftar (\(facts.standard.opds.offices.count)), juga yang belum mengirim. Angka: baris diterima; di bawahnya baris yang ditolak. Warna: bagian baris yang diterima.",
-            "Every OPD of the registry (\(facts.standard.opds.offices.count)), including those that sent nothing. Number: accepted rows; below it, rejected rows. Colour: share of rows accepted."
-          ))
+          t(.completenessNote, ["n": "\(facts.standard.opds.offices.count)"]))
       h.element("div", ["class": "legend"]) { h in
         for (cls, label) in [
-          ("h0", tr("tidak ada baris", "no rows")), ("h1", tr("semua ditolak", "all rejected")),
-          ("h2", tr("< 50% diterima", "< 50% accepted")),
-          ("h3", tr("50–99% diterima", "50–99% accepted")),
-          ("h4", tr("semua diterima", "all accepted")),
+          ("h0", t(.shadeNoRows)), ("h1", t(.shadeAllRejected)),
+          ("h2", t(.shadeUnderHalf)),
+          ("h3", t(.shadeMostly)),
+          ("h4", t(.shadeAllAccepted)),
         ] {
           h.element("span") { h in
             h.element("i", ["class": cls], "")
@@ -170,8 +169,8 @@ struct ReportPage: Emitter {
       }
       let columns: [HTML.Column] =
         [.text("OPD")] + domains.map { .number(facts.domainLabel($0.key)) }
-        + [.number(tr("Jumlah", "Total"))]
-        + (feedbackLinks.isEmpty ? [] : [.text(tr("Umpan balik", "Feedback"))])
+        + [.number(t(.total))]
+        + (feedbackLinks.isEmpty ? [] : [.text(t(.feedback))])
       h.table(class: "heat", columns) { h in
         for o in facts.standard.opds.offices {
           let tally = facts.architecture.byOPD
@@ -193,7 +192,7 @@ struct ReportPage: Emitter {
               ) { h in
                 h.text(ok + bad == 0 ? "–" : Format.count(ok, facts.language))
                 if bad > 0 {
-                  h.element("span", tr("\(bad) ditolak", "\(bad) rejected"))
+                  h.element("span", t(.rejectedCount, ["n": "\(bad)"]))
                 }
               }
             }
@@ -201,10 +200,10 @@ struct ReportPage: Emitter {
             if !feedbackLinks.isEmpty {
               h.element("td") { h in
                 if let link = feedbackLinks[o.code] {
-                  h.element("a", ["href": link], tr("buka", "open"))
+                  h.element("a", ["href": link], t(.openLink))
                 } else {
                   h.element(
-                    "span", ["class": "muted small"], tr("belum mengirim", "nothing sent"))
+                    "span", ["class": "muted small"], t(.nothingSent))
                 }
               }
             }
@@ -214,10 +213,8 @@ struct ReportPage: Emitter {
       if let unknown = feedbackLinks[""] {
         h.element("p") { h in
           h.text(
-            tr(
-              "Berkas atau baris yang OPD-nya tidak dikenali: ",
-              "Files or rows whose OPD is unknown: "))
-          h.element("a", ["href": unknown], tr("lihat halamannya", "see their page"))
+            t(.unknownOPDLead))
+          h.element("a", ["href": unknown], t(.seeTheirPage))
           h.text(".")
         }
       }
@@ -236,23 +233,20 @@ struct ReportPage: Emitter {
     let groups = facts.fixGroups(includeInfo: false)
     h.element("section", ["id": "perbaikan"]) { h in
       h.heading(
-        tr("Perbaikan yang paling berdampak", "Fixes with the most effect"),
+        t(.topFixesHeading),
         lead:
-          tr(
-            "Temuan kesalahan dan peringatan dikelompokkan per jenis dan kolom. Urutan: berapa baris ditolak yang akan diterima bila kelompok itu saja diperbaiki, lalu jumlah temuan.",
-            "Error and warning findings grouped by type and column, ordered by how many rejected rows that fix alone would let through, then by number of findings."
-          ))
+          t(.topFixesNote))
       guard !groups.isEmpty else {
         h.element(
           "p", ["class": "note good"],
-          tr("Tidak ada kesalahan atau peringatan.", "No errors or warnings."))
+          t(.noErrorsOrWarnings))
         return
       }
       h.table([
-        .number("#"), .text(tr("Jenis", "Type")), .text(tr("Kolom", "Column")),
-        .number(tr("Temuan", "Findings")),
-        .number(tr("Baris diterima bila diperbaiki", "Rows cleared")), .number("OPD"),
-        .text(tr("Contoh dan saran", "Example and fix")),
+        .number("#"), .text(t(.type)), .text(t(.column)),
+        .number(t(.findings)),
+        .number(t(.rowsCleared)), .number("OPD"),
+        .text(t(.exampleAndFix)),
       ]) { h in
         for (rank, g) in groups.prefix(Self.topFixes).enumerated() {
           let first = g.findings[0]
@@ -280,9 +274,7 @@ struct ReportPage: Emitter {
       if groups.count > Self.topFixes {
         h.element(
           "p", ["class": "muted small"],
-          tr(
-            "\(groups.count - Self.topFixes) kelompok lain ada di daftar temuan di bawah.",
-            "\(groups.count - Self.topFixes) more groups are in the list below."))
+          t(.moreGroups, ["n": "\(groups.count - Self.topFixes)"]))
       }
     }
   }
@@ -299,14 +291,14 @@ struct ReportPage: Emitter {
       return x != y ? x > y : $0.rawValue < $1.rawValue
     }
     h.element("section", ["id": "jenis"]) { h in
-      h.heading(tr("Temuan per jenis", "Findings by type"))
+      h.heading(t(.findingsByType))
       guard !types.isEmpty else {
-        h.element("p", ["class": "note good"], tr("Tidak ada temuan.", "No findings."))
+        h.element("p", ["class": "note good"], t(.noFindings))
         return
       }
       h.element("figure") { h in
         h.element(
-          "figcaption", tr("Jumlah temuan per jenis dan tingkat", "Findings by type and level"))
+          "figcaption", t(.findingsByTypeAndLevel))
         Chart.bars(
           &h,
           types.map { t in
@@ -314,37 +306,37 @@ struct ReportPage: Emitter {
           },
           colors: ["#c0392b", "#b26a00", "#8a96a3"],
           legend: Severity.allCases.map(\.rawValue),
-          title: tr("Temuan per jenis", "Findings by type"), language: facts.language)
+          title: t(.findingsByType), language: facts.language)
       }
     }
   }
 
   func sources(_ h: inout HTML) {
     h.element("section", ["id": "berkas"]) { h in
-      h.heading(tr("Berkas masukan", "Input files"))
+      h.heading(t(.inputFiles))
       h.table([
-        .text(tr("Berkas", "File")), .text(tr("Status", "Status")),
-        .text(tr("Lembar › domain", "Sheet › domain")), .number(tr("Baris", "Rows")),
-        .number(tr("Diterima", "Accepted")), .number(tr("Ditolak", "Rejected")),
-        .number(tr("Kosong", "Blank")),
+        .text(t(.file)), .text(t(.status)),
+        .text(t(.sheetAndDomain)), .number(t(.rows)),
+        .number(t(.accepted)), .number(t(.rejected)),
+        .number(t(.blank)),
       ]) { h in
         for s in a.sources {
           let tables = s.tables.isEmpty ? [nil] : s.tables.map { Optional($0) }
-          for (i, t) in tables.enumerated() {
+          for (i, table) in tables.enumerated() {
             h.element("tr") { h in
               h.element("td", ["class": "place"], i == 0 ? s.path : "")
               h.element(
                 "td",
-                i > 0 ? "" : s.readable ? tr("terbaca", "read") : tr("gagal", "failed"))
-              if let t {
+                i > 0 ? "" : s.readable ? t(.fileRead) : t(.fileFailed))
+              if let table {
                 h.element(
                   "td",
-                  (t.sheet.map { $0 + " › " } ?? "") + facts.domainLabel(t.domain))
-                for v in [t.dataRows, t.accepted, t.rejected, t.blank] {
+                  (table.sheet.map { $0 + " › " } ?? "") + facts.domainLabel(table.domain))
+                for v in [table.dataRows, table.accepted, table.rejected, table.blank] {
                   h.element("td", ["class": "n"], Format.count(v, facts.language))
                 }
               } else {
-                h.element("td", ["class": "muted"], tr("tidak ada tabel", "no table"))
+                h.element("td", ["class": "muted"], t(.noTable))
                 for _ in 0..<4 { h.element("td", ["class": "n"], "") }
               }
             }
@@ -358,41 +350,40 @@ struct ReportPage: Emitter {
     let listed = a.findings.prefix(Self.listedFindingsLimit)
     h.element("section", ["id": "temuan"]) { h in
       h.heading(
-        tr("Daftar temuan", "All findings"),
+        t(.allFindings),
         lead:
-          tr(
-            "Urut per berkas, lembar, dan baris. Lokasi ditulis berkas › lembar › sel. Semua temuan juga ada di temuan.csv.",
-            "Ordered by file, sheet and row. Locations read file › sheet › cell. Every finding is also in temuan.csv."
-          ))
+          t(.findingsOrderNote))
       if a.findings.count > listed.count {
         h.element(
           "p", ["class": "note"],
-          tr(
-            "Ditampilkan \(Format.count(listed.count, facts.language)) temuan pertama dari \(Format.count(a.findings.count, facts.language)); selengkapnya di temuan.csv dan halaman umpan balik per OPD.",
-            "Showing the first \(listed.count) of \(a.findings.count) findings; all are in temuan.csv and the feedback pages."
-          ))
+          t(
+            .findingsShownFirst,
+            [
+              "n": Format.count(listed.count, facts.language),
+              "total": Format.count(a.findings.count, facts.language),
+            ]))
       }
       h.element("form", ["id": "saring", "hidden": "", "role": "search"]) { h in
         h.element("label") { h in
-          h.text(tr("Cari ", "Search "))
+          h.text(t(.searchLabel))
           h.open(
             "input",
             [
               "name": "q", "type": "search",
-              "placeholder": tr("berkas, kolom, nilai, pesan…", "file, column, value, message…"),
+              "placeholder": t(.searchPlaceholder),
             ])
         }
         h.element("label") { h in
-          h.text(tr("Tingkat ", "Level "))
+          h.text(t(.levelFilter))
           h.element("select", ["name": "tingkat"]) { h in
-            h.element("option", ["value": ""], tr("semua", "all"))
+            h.element("option", ["value": ""], t(.allOption))
             for s in Severity.allCases { h.element("option", ["value": s.rawValue], s.rawValue) }
           }
         }
         h.element("label") { h in
-          h.text(tr("Jenis ", "Type "))
+          h.text(t(.typeFilter))
           h.element("select", ["name": "jenis"]) { h in
-            h.element("option", ["value": ""], tr("semua", "all"))
+            h.element("option", ["value": ""], t(.allOption))
             for t in FindingType.allCases where a.findingCounts.byType[t] != nil {
               h.element("option", ["value": t.rawValue], t.rawValue)
             }
@@ -400,7 +391,7 @@ struct ReportPage: Emitter {
         }
         h.element("span", ["class": "muted"]) { h in
           h.element("span", ["id": "jumlah-tampil"], "\(listed.count)")
-          h.text(tr(" ditampilkan", " shown"))
+          h.text(t(.shownCount))
         }
       }
       FindingsTable.render(&h, facts: facts, indices: Array(listed.indices), id: "daftar-temuan")
@@ -410,10 +401,7 @@ struct ReportPage: Emitter {
   func footer(_ h: inout HTML) {
     h.element("footer") { h in
       h.text(
-        tr(
-          "Dibuat oleh pipeline \(ToolVersion.current) dari berkas di folder masukan. Nomor yang berbentuk NIK (16 digit) atau NIP (18 digit) disamarkan di halaman ini; data lengkap ada di arsitektur-spbe.json.",
-          "Generated by pipeline \(ToolVersion.current) from the files in the inputs folder. Numbers shaped like a NIK (16 digits) or NIP (18 digits) are masked on this page; the full data is in arsitektur-spbe.json."
-        ))
+        t(.reportFooter, ["versi": ToolVersion.current]))
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Spreadsheet
+import Standard
 import Yams
 
 /// The stages of a run, in the only order data can flow.
@@ -24,8 +25,11 @@ public enum FailOn: String, Sendable, CaseIterable {
 /// `pipeline.yml`: every key is documented in the README; unknown keys and bad
 /// values are refused with the key's name.
 public struct Configuration: Sendable {
-  public var institutionName = "Pemerintah Kabupaten Serang"
-  public var regionCode = "36.04"
+  public var institutionName = Standard.bundledInstitution.name
+  public var regionCode = Standard.bundledInstitution.regionCode
+  /// `instansi.pengelola`: the office OPDs send their workbooks to; empty when
+  /// another instansi names none (the pages then say "pengelola SPBE").
+  public var collectingOffice = Standard.bundledInstitution.collectingOffice
   public var period = "2025-2029"
   public var inputs = "inputs"
   public var outputs = "outputs"
@@ -97,18 +101,25 @@ public struct Configuration: Sendable {
       switch key {
       case "instansi":
         let m = try mapping(v, key)
+        var office: String?
         for (ik, iv) in m {
           switch ik.string ?? "" {
           case "nama": c.institutionName = try string(iv, "instansi.nama")
+          case "pengelola": office = try string(iv, "instansi.pengelola")
           case "kode_wilayah":
             c.regionCode = try string(iv, "instansi.kode_wilayah")
             guard c.regionCode.range(of: #"^\d\d(\.\d\d)*$"#, options: .regularExpression) != nil
             else {
               throw ConfigError.badValue(
-                key: "instansi.kode_wilayah", expected: "kode wilayah seperti \"36.04\"")
+                key: "instansi.kode_wilayah",
+                expected: "kode wilayah Kemendagri, mis. \"32.73\" atau \"35\"")
             }
           default: throw ConfigError.unknownKey("instansi.\(ik.string ?? "?")")
           }
+          // The bundled office belongs to the bundled instansi only.
+          let bundled = Standard.bundledInstitution
+          c.collectingOffice =
+            office ?? (c.institutionName == bundled.name ? bundled.collectingOffice : "")
         }
       case "periode": c.period = try string(v, key)
       case "masukan": c.inputs = resolve(try string(v, key))

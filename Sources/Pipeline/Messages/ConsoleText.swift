@@ -142,6 +142,11 @@ public enum ConsoleText {
       return id
         ? "daftar_kode: tidak ada daftar bernama \"\(name)\" (lihat `pipeline codelists`)"
         : "daftar_kode: there is no list named \"\(name)\" (see `pipeline codelists`)"
+    case .unknownFieldType(let field, let type):
+      return
+        (id
+        ? "domains.json: bidang \"\(field)\" berjenis \"\(type)\" yang tidak dikenal"
+        : "domains.json: field \"\(field)\" has the unknown type \"\(type)\"") + reinstall
     }
   }
 }

@@ -6,7 +6,7 @@ public enum Language: String, Sendable, CaseIterable {
 /// Fills `{name}` placeholders of a message template in one pass; a placeholder
 /// with no parameter stays as written, and a value is never filled again (so a
 /// cell holding `{kolom}` is shown as typed).
-func fill(_ template: String, _ params: [String: String]) -> String {
+public func fill(_ template: String, _ params: [String: String]) -> String {
   fill(template) { params[$0] }
 }
 

@@ -43,18 +43,8 @@ public enum FindingType: String, Sendable, CaseIterable {
   case templatKedaluwarsa = "templat-kedaluwarsa"
   case berkasDilewati = "berkas-dilewati"
 
-  public var defaultSeverity: Severity {
-    switch self {
-    case .formatTidakDidukung, .lembarTidakDikenal, .kolomGanda, .formulaTanpaNilai,
-      .kodeIndukTidakKonsisten, .referensiTidakDitemukan, .duplikatLintasOpd, .templatKedaluwarsa:
-      return .peringatan
-    case .kolomTidakDikenal, .idDibuat, .nilaiDinormalisasi, .barisTersembunyi,
-      .catatanDiabaikan, .berkasDilewati:
-      return .info
-    default:
-      return .kesalahan
-    }
-  }
+  /// The level the catalog gives this type.
+  public var defaultSeverity: Severity { Catalog.entry(self).level }
 }
 
 /// Where a finding points: a file, maybe a sheet, maybe a row and a column.

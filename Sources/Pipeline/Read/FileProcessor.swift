@@ -239,22 +239,24 @@ public struct FileProcessor: Sendable {
     return values.isEmpty ? nil : values
   }
 
-  static let identitasNameKeys: Set<String> = [
-    "namaperangkatdaerah", "perangkatdaerah", "namaopd", "opd",
-  ]
-  static let identitasCodeKeys: Set<String> = ["kodeperangkatdaerah", "kodeopd"]
+  /// The match keys of the labels of the `Identitas` row `key` (`domains.json`).
+  func identitasLabelKeys(_ key: String) -> Set<String> {
+    Set(standard.identity.first { $0.key == key }?.labels.map(MatchKey.of) ?? [])
+  }
 
   /// Label in column A, value in column B; the code wins over the name.
   func identitasOPD(_ grid: SheetGrid, file: String) -> FileOPD {
+    let nameKeys = identitasLabelKeys("nama_opd")
+    let codeKeys = identitasLabelKeys("kode_opd")
     var byCode: (OPDRegistry.OPD?, Int, String)?
     var byName: (OPDRegistry.OPD?, Int, String)?
     for row in grid.rows {
       let key = MatchKey.of(grid.cell(row.number, 1).plainText)
       let value = TextCleaner.clean(grid.cell(row.number, 2).plainText)
       guard !value.isEmpty else { continue }
-      if Self.identitasCodeKeys.contains(key) {
+      if codeKeys.contains(key) {
         byCode = (standard.opds.match(value), row.number, value)
-      } else if Self.identitasNameKeys.contains(key) {
+      } else if nameKeys.contains(key) {
         byName = (standard.opds.match(value), row.number, value)
       }
     }

@@ -60,7 +60,7 @@ for d in std["domains"]:
             elif t == "tanggal":
                 v = datetime.date(2024, 8, 17 + n)
             elif t == "url":
-                v = f"https://contoh{n}.serangkab.go.id"
+                v = f"https://aplikasi{n}.contoh.go.id"
             elif t == "ref":
                 v = "; ".join(ids[target][n] for target in f["targets"][:1])
             else:
