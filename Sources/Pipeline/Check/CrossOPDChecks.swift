@@ -18,31 +18,18 @@ extension Consolidate {
       for i in group { if let o = records[i].opd { opdSet.insert(o) } }
       let opds = opdSet.sorted()
       guard opds.count > 1 else { continue }
-      // The other OPDs, once per OPD of the group (not per record). The message
-      // names the first few; `jumlah_opd_lain` keeps how many there are.
-      let named = opds.map { ($0, officeName[$0]) }
-      var othersOf: [String: [String: String]] = [:]
+      // The other OPDs, all of them, once per OPD of the group (not per record);
+      // the catalog decides how many a message names.
+      let named = opds.compactMap { code in officeName[code].map { (code, $0) } }
+      var othersOf: [String: [String]] = [:]
       for i in group {
         let opd = records[i].opd ?? ""
-        let params =
-          othersOf[opd]
-          ?? {
-            var first: [String] = []
-            var count = 0
-            for (code, name) in named where code != opd {
-              guard let name else { continue }
-              count += 1
-              if first.count < Catalog.namedOthers { first.append(name) }
-            }
-            return [
-              "opd_lain": first.joined(separator: ", "), "jumlah_opd_lain": String(count),
-            ]
-          }()
-        othersOf[opd] = params
-        add(
-          Self.finding(
-            .duplikatLintasOpd, records[i], field: "nama", value: records[i].values.text("nama"),
-            params: params), to: i)
+        let others = othersOf[opd] ?? named.filter { $0.0 != opd }.map(\.1)
+        othersOf[opd] = others
+        var f = Self.finding(
+          .duplikatLintasOpd, records[i], field: "nama", value: records[i].values.text("nama"))
+        f.otherOPDs = others
+        add(f, to: i)
       }
     }
   }

@@ -25,6 +25,7 @@ public enum Catalog {
       case "lembar": return f.location.sheet ?? ""
       case "sel": return f.location.cell ?? ""
       case "saran": return f.suggestions.joined(separator: lang == .id ? " atau " : " or ")
+      case "opd_lain": return f.otherOPDs.prefix(namedOthers).joined(separator: ", ")
       default: return f.params[name]
       }
     }
@@ -262,7 +263,7 @@ public enum Catalog {
         fixEN: "Check the id referred to in cell {sel}.")
     case .duplikatLintasOpd:
       // Past `namedOthers` OPDs the rest are counted, not named.
-      let rest = (Int(f.params["jumlah_opd_lain"] ?? "") ?? 0) - namedOthers
+      let rest = f.otherOPDs.count - namedOthers
       return Entry(
         id: "Aplikasi \"{nilai}\" juga dilaporkan oleh: {opd_lain}"
           + (rest > 0 ? " dan \(rest) OPD lain." : "."),

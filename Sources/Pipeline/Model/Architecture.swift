@@ -11,6 +11,9 @@ public struct Architecture: Sendable {
   public let byOPD: OPDTally
   /// Findings per type and level, counted once for every output.
   public let findingCounts: FindingTally
+  /// Finding index → the OPD codes it is for (see `findingOPDs(records:findings:namedOwner:)`),
+  /// decided once for every output.
+  public let findingOPDs: [[String]]
 
   /// `opds` names the OPD of a file without rows of a known OPD (see `OPDTally`).
   public init(
@@ -21,6 +24,8 @@ public struct Architecture: Sendable {
     self.findings = findings
     byOPD = OPDTally(records, sources: sources, opds: opds)
     findingCounts = FindingTally(findings)
+    findingOPDs = Self.findingOPDs(
+      records: records, findings: findings, namedOwner: byOPD.namedOwner)
   }
 
   public var accepted: [Record] { records.filter { !$0.rejected } }

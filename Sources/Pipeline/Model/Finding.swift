@@ -14,6 +14,9 @@ public struct Finding: Sendable {
   public var params: [String: String]
   /// Suggested spellings ("did you mean").
   public var suggestions: [String]
+  /// The names of every other OPD reporting the same application
+  /// (`duplikat-lintas-opd`); the catalog names the first few.
+  public var otherOPDs: [String] = []
   /// Position of the sheet in its workbook, for ordering by file, sheet and row.
   public var sheetIndex: Int
 
