@@ -44,8 +44,18 @@ final class ConfigurationTests: XCTestCase {
       guard case .badValue(let key, _)? = $0 as? ConfigError else { return XCTFail("\($0)") }
       XCTAssertEqual(key, "paralel")
     }
-    XCTAssertThrowsError(try load("tahapan: [extract, emit]\n")) {
-      XCTAssertEqual($0 as? ConfigError, .stageOrder(["extract", "emit"]))
+    XCTAssertThrowsError(try load("tahapan: [validate, emit]\n")) {
+      XCTAssertEqual($0 as? ConfigError, .stageOrder(["validate", "emit"]))
+    }
+    // Reading, normalizing and checking a file are one pass, not stages a run can stop at.
+    for name in ["extract", "normalize"] {
+      XCTAssertThrowsError(try load("tahapan: [\(name)]\n")) {
+        guard case .badValue(let key, let expected)? = $0 as? ConfigError else {
+          return XCTFail("\($0)")
+        }
+        XCTAssertEqual(key, "tahapan")
+        XCTAssertEqual(expected, "validate, consolidate, emit")
+      }
     }
     XCTAssertThrowsError(try load("instansi: [\n")) {
       guard case .syntax? = $0 as? ConfigError else { return XCTFail("\($0)") }

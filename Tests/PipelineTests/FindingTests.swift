@@ -18,7 +18,7 @@ final class FindingTests: XCTestCase {
       try Data(text.utf8).write(to: dir.appendingPathComponent(name))
     }
     var config = Configuration()
-    if !consolidate { config.stages = [.extract, .normalize, .validate] }
+    if !consolidate { config.stages = [.validate] }
     let run = PipelineRun(standard: Self.standard, configuration: config)
     return run.execute(try PipelineRun.inputs(in: dir.path).files, jobs: 1)
   }
@@ -233,6 +233,23 @@ final class FindingTests: XCTestCase {
       XCTAssertFalse(Catalog.render(d, lang: .id).message.contains("OPD lain"))
       XCTAssertEqual(d.otherOPDs.count, 2)
     }
+  }
+
+  /// `tahapan: [validate]` stops after each file is read and checked: the
+  /// checks across files (ids, references, duplicates across OPDs) do not run.
+  func testValidateStageStopsBeforeTheChecksAcrossFiles() throws {
+    let files = [
+      "dinkes_aplikasi.csv": Self.appHeader + "\n,SRIKANDI,RAA.01.02,Web,Aktif,,,,\n",
+      "dinsos_aplikasi.csv": Self.appHeader + "\n,SRIKANDI,RAA.01.02,Web,Aktif,,,,\n",
+    ]
+    let perFile = try run(files, consolidate: false)
+    XCTAssertEqual(perFile.records.count, 2)
+    XCTAssertTrue(findings(perFile, .idDibuat).isEmpty)
+    XCTAssertTrue(findings(perFile, .duplikatLintasOpd).isEmpty)
+    XCTAssertTrue(perFile.records.allSatisfy { $0.values["id"] == nil })
+    let consolidated = try run(files)
+    XCTAssertEqual(findings(consolidated, .idDibuat).count, 2)
+    XCTAssertEqual(findings(consolidated, .duplikatLintasOpd).count, 2)
   }
 
   func testNotesBelowATableAreNotImportedAndBlankRowsAreCounted() throws {
