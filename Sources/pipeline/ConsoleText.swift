@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Standard
 
 /// What the commands say on the terminal, in both languages, from one place.
