@@ -1,5 +1,3 @@
-import Crypto
-import Foundation
 import Standard
 
 /// Consolidation across files and OPDs: ids (unique per OPD and domain, assigned
