@@ -66,6 +66,9 @@ let package = Package(
       name: "EmitTests", dependencies: ["Emit", "Pipeline", "Standard", "Spreadsheet"],
       swiftSettings: [.swiftLanguageMode(.v6)]),
     .testTarget(
+      name: "CLITests", dependencies: ["pipeline", "Pipeline", "Standard"],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
+    .testTarget(
       name: "EndToEndTests", dependencies: [], exclude: ["Scripts"], resources: [.copy("Fixtures")],
       swiftSettings: [.swiftLanguageMode(.v6)]),
   ]

@@ -194,45 +194,6 @@ public struct PipelineRun: Sendable {
   }
 }
 
-extension Consolidate {
-  /// The records and findings of the per-file stages in one list, each record
-  /// still pointing at its own findings.
-  /// Each file's lists are taken out of `files` as they are merged, so a run's
-  /// records and findings are held once, not twice.
-  /// `skipped` are the findings of entries that were never read, placed first.
-  static func merge(_ files: inout [FileResult], skipped: [Finding])
-    -> (records: [Record], findings: [Finding])
-  {
-    var findings = skipped
-    var records: [Record] = []
-    for k in files.indices {
-      let offset = findings.count
-      var fileRecords: [Record] = []
-      swap(&fileRecords, &files[k].records)
-      if offset > 0 {
-        for j in fileRecords.indices {
-          for f in fileRecords[j].findings.indices { fileRecords[j].findings[f] += offset }
-        }
-      }
-      if records.isEmpty { records = fileRecords } else { records += fileRecords }
-      fileRecords = []
-      var fileFindings: [Finding] = []
-      swap(&fileFindings, &files[k].findings)
-      if findings.isEmpty { findings = fileFindings } else { findings += fileFindings }
-    }
-    return (records, findings)
-  }
-
-  /// The per-file results without the checks across files (for runs that stop
-  /// at `validate`).
-  static func withoutConsolidation(_ files: consuming [FileResult], skipped: [Finding])
-    -> Architecture
-  {
-    let (records, findings) = merge(&files, skipped: skipped)
-    return Architecture(sources: files.map(\.source), records: records, findings: findings)
-  }
-}
-
 public enum RunError: Error, Equatable, Sendable {
   case inputsMissing(String)
   /// A path named on the command line (`validate PATH…`): a file or a folder.

@@ -134,6 +134,32 @@ final class RunTests: XCTestCase {
     XCTAssertFalse(first.isEmpty)
   }
 
+  /// `tahapan` without `emit` stops before the outputs: nothing is written, not
+  /// even the outputs folder; with `emit` the outputs are there.
+  func testStagesStopBeforeEmitOrWrite() throws {
+    let inputs = Binary.packageRoot.appendingPathComponent("inputs")
+    for (stages, writes) in [
+      ("[validate]", false), ("[validate, consolidate]", false),
+      ("[validate, consolidate, emit]", true),
+    ] {
+      let dir = try Binary.temporaryFolder("stages")
+      defer { try? FileManager.default.removeItem(at: dir) }
+      let out = dir.appendingPathComponent("keluaran")
+      let cfg = dir.appendingPathComponent("pipeline.yml")
+      try Data(
+        "masukan: \(inputs.path)\nkeluaran: \(out.path)\ntahapan: \(stages)\n".utf8
+      ).write(to: cfg)
+      let r = try Binary.run(
+        ["run", "--config", cfg.path, "--fail-on", "tidak"], environment: epoch)
+      XCTAssertEqual(r.status, 0, stages + r.stderr)
+      XCTAssertEqual(
+        FileManager.default.fileExists(
+          atPath: out.appendingPathComponent("arsitektur-spbe.json").path),
+        writes, stages)
+      if !writes { XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), stages) }
+    }
+  }
+
   /// A run keeps nothing of its own beside the outputs but the lock, and the
   /// removed cache's option is refused.
   func testARunKeepsNoResultCache() throws {

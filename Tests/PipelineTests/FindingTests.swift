@@ -18,7 +18,7 @@ final class FindingTests: XCTestCase {
       try Data(text.utf8).write(to: dir.appendingPathComponent(name))
     }
     var config = Configuration()
-    if !consolidate { config.stages = [.extract, .normalize, .validate] }
+    if !consolidate { config.stages = [.validate] }
     let run = PipelineRun(standard: Self.standard, configuration: config)
     return run.execute(try PipelineRun.inputs(in: dir.path).files, jobs: 1)
   }
@@ -127,6 +127,25 @@ final class FindingTests: XCTestCase {
     XCTAssertTrue(a.records.first { $0.origin.file == "bapenda_aplikasi.csv" }!.rejected)
   }
 
+  /// Which OPD a finding is for is decided once, on the run: a row's finding is
+  /// its record's OPD's; a file's finding with no rows goes to the OPD its name
+  /// tells; a file no name or row ties to an OPD is nobody's.
+  func testWhichOPDAFindingIsForIsDecidedOnTheRun() throws {
+    let a = try run([
+      "dinsos_aplikasi.csv": Self.appHeader + "\n1,SIKS,RAA.01.02,Web,Hilang,,,,\n",
+      "dinkes_aplikasi.csv": "Laporan\nbelum diisi\n",
+      "notulen rapat.csv": "Tanggal,Peserta\n1/1/2024,Budi\n",
+    ])
+    XCTAssertEqual(a.findingOPDs.count, a.findings.count)
+    func opds(_ type: FindingType) throws -> [String] {
+      let i = try XCTUnwrap(a.findings.firstIndex { $0.type == type }, "\(type)")
+      return a.findingOPDs[i]
+    }
+    XCTAssertEqual(try opds(.pilihanTidakDikenal), ["1.06.0.00.0.00.01.0000"])
+    XCTAssertEqual(try opds(.headerTidakDitemukan), ["1.02.0.00.0.00.01.0000"])
+    XCTAssertEqual(try opds(.lembarTidakDikenal), [])
+  }
+
   func testSheetAndHeaderFindings() throws {
     let a = try run([
       "notulen rapat.csv": "Tanggal,Peserta\n1/1/2024,Budi\n",
@@ -194,14 +213,14 @@ final class FindingTests: XCTestCase {
     let dups = findings(a, .duplikatLintasOpd)
     XCTAssertEqual(dups.count, offices.count)
     let f = try XCTUnwrap(dups.first { $0.location.file == "dinkes_aplikasi.csv" })
-    XCTAssertEqual(f.params["jumlah_opd_lain"], "6")
-    // The first five others in code order are named; the sixth (Dinas Sosial) and
-    // the finding's own OPD are not.
-    let named = try XCTUnwrap(f.params["opd_lain"])
-    XCTAssertTrue(named.hasSuffix("Badan Penanggulangan Bencana Daerah"), named)
-    XCTAssertFalse(named.contains("Dinas Sosial"))
-    XCTAssertFalse(named.contains("Dinas Kesehatan"))
+    // The finding keeps every other OPD, in code order, its own left out; the
+    // message names the first five and counts the sixth (Dinas Sosial).
+    XCTAssertEqual(f.otherOPDs.count, 6)
+    XCTAssertEqual(f.otherOPDs.last, "Dinas Sosial")
+    XCTAssertFalse(f.otherOPDs.contains("Dinas Kesehatan"))
     let id = Catalog.render(f, lang: .id).message
+    XCTAssertTrue(id.contains(f.otherOPDs.prefix(5).joined(separator: ", ") + " dan"), id)
+    XCTAssertFalse(id.contains("Dinas Sosial"), id)
     XCTAssertTrue(id.hasSuffix(" dan 1 OPD lain."), id)
     XCTAssertTrue(Catalog.render(f, lang: .en).message.hasSuffix(" and 1 other OPD."))
     // Five others or fewer: all named, nothing counted.
@@ -212,8 +231,25 @@ final class FindingTests: XCTestCase {
         }))
     for d in findings(small, .duplikatLintasOpd) {
       XCTAssertFalse(Catalog.render(d, lang: .id).message.contains("OPD lain"))
-      XCTAssertEqual(d.params["jumlah_opd_lain"], "2")
+      XCTAssertEqual(d.otherOPDs.count, 2)
     }
+  }
+
+  /// `tahapan: [validate]` stops after each file is read and checked: the
+  /// checks across files (ids, references, duplicates across OPDs) do not run.
+  func testValidateStageStopsBeforeTheChecksAcrossFiles() throws {
+    let files = [
+      "dinkes_aplikasi.csv": Self.appHeader + "\n,SRIKANDI,RAA.01.02,Web,Aktif,,,,\n",
+      "dinsos_aplikasi.csv": Self.appHeader + "\n,SRIKANDI,RAA.01.02,Web,Aktif,,,,\n",
+    ]
+    let perFile = try run(files, consolidate: false)
+    XCTAssertEqual(perFile.records.count, 2)
+    XCTAssertTrue(findings(perFile, .idDibuat).isEmpty)
+    XCTAssertTrue(findings(perFile, .duplikatLintasOpd).isEmpty)
+    XCTAssertTrue(perFile.records.allSatisfy { $0.values["id"] == nil })
+    let consolidated = try run(files)
+    XCTAssertEqual(findings(consolidated, .idDibuat).count, 2)
+    XCTAssertEqual(findings(consolidated, .duplikatLintasOpd).count, 2)
   }
 
   func testNotesBelowATableAreNotImportedAndBlankRowsAreCounted() throws {

@@ -4,8 +4,9 @@ import Standard
 
 /// What the report and the feedback pages both need from a consolidated run:
 /// the files of each OPD (those with its rows, and unreadable ones named after
-/// it), and which OPD each finding is for. Computed once for all pages; the
-/// counts per OPD and domain are the run's own (`Architecture.byOPD`).
+/// it), each OPD's findings and records. Computed once for all pages; the
+/// counts per OPD and domain and which OPD a finding is for are the run's own
+/// (`Architecture.byOPD`, `Architecture.findingOPDs`).
 struct ReportFacts: Sendable {
   let architecture: Architecture
   let standard: Standard
@@ -14,7 +15,7 @@ struct ReportFacts: Sendable {
   /// OPD code → the files it sent (those holding its rows, or named after it).
   var files: [String: [String]] { architecture.byOPD.files }
   /// Finding index → the OPD codes it concerns; empty when its OPD is unknown.
-  private(set) var findingOPDs: [[String]] = []
+  var findingOPDs: [[String]] { architecture.findingOPDs }
   /// Finding index → the rejected record it belongs to, if any.
   private(set) var findingRecord: [Int?] = []
   /// OPD code (`""`: unknown) → its findings and its records, in run order.
@@ -26,35 +27,14 @@ struct ReportFacts: Sendable {
     self.standard = standard
     self.language = language
 
-    var byFile: [String: Set<String>] = [:]
-    var bySheet: [String: Set<String>] = [:]
     findingRecord = Array(repeating: nil, count: a.findings.count)
-    var owner: [String??] = Array(repeating: nil, count: a.findings.count)
-    // By index: a record or finding taken out of its array is copied.
+    // By index: a record taken out of its array is copied.
     let records = a.records
     for i in records.indices {
       recordsOf[records[i].opd ?? "", default: []].append(i)
-      for f in records[i].findings where f < owner.count {
-        owner[f] = .some(records[i].opd)
-        findingRecord[f] = i
-      }
-      guard let o = records[i].opd else { continue }
-      let origin = records[i].origin
-      byFile[origin.file, default: []].insert(o)
-      bySheet["\(origin.file)|\(origin.sheetIndex)", default: []].insert(o)
+      for f in records[i].findings where f < findingRecord.count { findingRecord[f] = i }
     }
-    // A file without rows of a known OPD (unreadable, no table) belongs to the
-    // OPD its name tells, as extraction would have read it.
-    for (file, code) in a.byOPD.namedOwner { byFile[file] = [code] }
-    let findings = a.findings
-    findingOPDs = findings.indices.map { i in
-      if case .some(let opd) = owner[i] { return opd.map { [$0] } ?? [] }
-      // About a file, sheet or column: every OPD with rows there.
-      let at = findings[i].location
-      let sheet = at.sheet == nil ? nil : bySheet["\(at.file)|\(findings[i].sheetIndex)"]
-      return (sheet ?? byFile[at.file] ?? []).sorted()
-    }
-    for (i, opds) in findingOPDs.enumerated() {
+    for (i, opds) in a.findingOPDs.enumerated() {
       if opds.isEmpty { findingsOf["", default: []].append(i) }
       for o in opds { findingsOf[o, default: []].append(i) }
     }

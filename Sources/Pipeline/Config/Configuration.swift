@@ -3,9 +3,16 @@ import Spreadsheet
 import Standard
 import Yams
 
-/// The stages of a run, in the only order data can flow.
+/// The stages of a run, in the only order data can flow; each is a boundary a
+/// run can stop at.
 public enum Stage: String, Sendable, CaseIterable {
-  case extract, normalize, validate, consolidate, emit
+  /// Each file read, its values normalized and checked: one pass over its rows,
+  /// so reading, normalizing and checking are not stages of their own.
+  case validate
+  /// The checks across files and OPDs (ids, references, duplicates) and rejection.
+  case consolidate
+  /// The outputs written.
+  case emit
 }
 
 /// The outputs a run can write.

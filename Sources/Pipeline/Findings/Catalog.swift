@@ -111,6 +111,7 @@ public enum Catalog {
         return LimitKind(rawValue: kind).map { limitName($0)(lang) } ?? kind
       case "format_nama":
         return formatName(UnsupportedFormat(rawValue: f.params["format"] ?? ""))(lang)
+      case "opd_lain": return f.otherOPDs.prefix(namedOthers).joined(separator: ", ")
       default: return f.params[name]
       }
     }
@@ -118,7 +119,7 @@ public enum Catalog {
 
   /// How many other OPDs a `duplikat-lintas-opd` message counts rather than names.
   static func othersCounted(_ f: Finding) -> Int {
-    (Int(f.params["jumlah_opd_lain"] ?? "") ?? 0) - namedOthers
+    f.otherOPDs.count - namedOthers
   }
 
   /// The one place where a finding's parameters choose its wording.

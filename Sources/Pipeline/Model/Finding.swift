@@ -1,76 +1,3 @@
-import Spreadsheet
-
-public enum Severity: String, Sendable, CaseIterable, Comparable {
-  case kesalahan, peringatan, info
-
-  var rank: Int {
-    switch self {
-    case .kesalahan: return 2
-    case .peringatan: return 1
-    case .info: return 0
-    }
-  }
-  public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
-}
-
-/// The stable ids of SPEC §5.
-public enum FindingType: String, Sendable, CaseIterable {
-  case berkasTidakTerbaca = "berkas-tidak-terbaca"
-  case berkasTerenkripsi = "berkas-terenkripsi"
-  case formatTidakDidukung = "format-tidak-didukung"
-  case lembarTidakDikenal = "lembar-tidak-dikenal"
-  case headerTidakDitemukan = "header-tidak-ditemukan"
-  case kolomWajibTidakAda = "kolom-wajib-tidak-ada"
-  case kolomTidakDikenal = "kolom-tidak-dikenal"
-  case kolomGanda = "kolom-ganda"
-  case wajibDiisi = "wajib-diisi"
-  case tipeTidakSesuai = "tipe-tidak-sesuai"
-  case diLuarRentang = "di-luar-rentang"
-  case nilaiGalatExcel = "nilai-galat-excel"
-  case formulaTanpaNilai = "formula-tanpa-nilai"
-  case kodeTidakDikenal = "kode-tidak-dikenal"
-  case kodeTingkatTidakSesuai = "kode-tingkat-tidak-sesuai"
-  case kodeIndukTidakKonsisten = "kode-induk-tidak-konsisten"
-  case pilihanTidakDikenal = "pilihan-tidak-dikenal"
-  case opdTidakDikenal = "opd-tidak-dikenal"
-  case idGanda = "id-ganda"
-  case idDibuat = "id-dibuat"
-  case referensiTidakDitemukan = "referensi-tidak-ditemukan"
-  case duplikatLintasOpd = "duplikat-lintas-opd"
-  case nilaiDinormalisasi = "nilai-dinormalisasi"
-  case barisTersembunyi = "baris-tersembunyi"
-  case catatanDiabaikan = "catatan-diabaikan"
-  case templatKedaluwarsa = "templat-kedaluwarsa"
-  case berkasDilewati = "berkas-dilewati"
-
-  /// The level the catalog gives this type.
-  public var defaultSeverity: Severity { Catalog.entry(self).level }
-}
-
-/// Where a finding points: a file, maybe a sheet, maybe a row and a column.
-public struct Location: Sendable, Hashable {
-  /// Path relative to the inputs folder.
-  public var file: String
-  /// `nil` for a CSV or for the file as a whole.
-  public var sheet: String?
-  public var row: Int?
-  /// 1-based column, when the finding is about one cell.
-  public var column: Int?
-
-  public init(file: String, sheet: String? = nil, row: Int? = nil, column: Int? = nil) {
-    self.file = file
-    self.sheet = sheet
-    self.row = row
-    self.column = column
-  }
-
-  /// The cell as a spreadsheet program shows it (also for a CSV opened in one).
-  public var cell: String? {
-    guard let row, let column else { return nil }
-    return CellAddress.a1(row: row, column: column)
-  }
-}
-
 /// A problem found in the inputs: a typed value; its message is rendered from
 /// the catalog in the user's language when it is emitted.
 public struct Finding: Sendable {
@@ -87,6 +14,9 @@ public struct Finding: Sendable {
   public var params: [String: String]
   /// Suggested spellings ("did you mean").
   public var suggestions: [String]
+  /// The names of every other OPD reporting the same application
+  /// (`duplikat-lintas-opd`); the catalog names the first few.
+  public var otherOPDs: [String] = []
   /// Position of the sheet in its workbook, for ordering by file, sheet and row.
   public var sheetIndex: Int
 

@@ -91,10 +91,19 @@ struct TableLocator {
     return best
   }
 
+  /// What a sheet's header says of its domain.
+  enum HeaderDomain {
+    case found(Domain)
+    /// No domain's required fields are all there.
+    case noMatch
+    /// Several domains match equally well: no answer.
+    case tie
+  }
+
   /// The domain a sheet's header names, when the sheet's name said nothing:
   /// every required field but `opd` must be there; the best match wins; a tie is
   /// no answer.
-  func domainByHeader(_ grid: SheetGrid) -> Domain?? {
+  func domainByHeader(_ grid: SheetGrid) -> HeaderDomain {
     var scored: [(Domain, Int)] = []
     for d in standard.domains {
       let matcher = HeaderMatcher(domain: d, standard: standard)
@@ -102,9 +111,9 @@ struct TableLocator {
         scored.append((d, c.fields.count))
       }
     }
-    guard let top = scored.map(\.1).max() else { return .some(nil) }
+    guard let top = scored.map(\.1).max() else { return .noMatch }
     let winners = scored.filter { $0.1 == top }
-    return winners.count == 1 ? .some(winners[0].0) : .none
+    return winners.count == 1 ? .found(winners[0].0) : .tie
   }
 
   /// Column → label for a header at `row`, its lines kept apart (a hint below

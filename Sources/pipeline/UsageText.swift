@@ -1,3 +1,5 @@
+import Pipeline
+
 /// A command line the tool cannot take (SPEC §6, exit 2), as its parts.
 public enum UsageError: Equatable, Sendable {
   case unknownOption(String, suggestion: String?)

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Standard
 
 /// What the commands say on the terminal, in both languages, from one place.
@@ -42,8 +43,8 @@ public enum ConsoleText {
         : "\(file): bad value for \"\(k)\"; expected \(expected)"
     case .stageOrder(let s):
       return lang == .id
-        ? "\(file): tahapan [\(s.joined(separator: ", "))] harus berurutan mulai dari extract (extract, normalize, validate, consolidate, emit)"
-        : "\(file): stages [\(s.joined(separator: ", "))] must run in order from extract (extract, normalize, validate, consolidate, emit)"
+        ? "\(file): tahapan [\(s.joined(separator: ", "))] harus berurutan mulai dari validate (validate, consolidate, emit)"
+        : "\(file): stages [\(s.joined(separator: ", "))] must run in order from validate (validate, consolidate, emit)"
     }
   }
 

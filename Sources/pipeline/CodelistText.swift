@@ -1,3 +1,5 @@
+import Pipeline
+
 extension ConsoleText {
   /// `pipeline codelists NAME --search TEXT` found nothing (on stderr, exit 1).
   public static func noCodeMatches(_ text: String, list: String, lang: Language) -> String {

@@ -1,3 +1,5 @@
+import Pipeline
+
 extension ConsoleText {
   public static func outputsRefusal(_ r: OutputsRefusal, lang: Language) -> String {
     let id = lang == .id
