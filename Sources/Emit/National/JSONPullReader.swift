@@ -351,8 +351,13 @@ public final class JSONPullReader {
     case .string:
       let s = try readString()
       if let out { JSONWriter.quote(s, into: out) }
-    case .number: out?.append(ascii: try readNumber())
-    case .bool: out?.append(ascii: try readBool() ? "true" : "false")
+    // Read first: an optional chain on a nil sink would skip the read.
+    case .number:
+      let n = try readNumber()
+      out?.append(ascii: n)
+    case .bool:
+      let b = try readBool()
+      out?.append(ascii: b ? "true" : "false")
     case .null:
       try readNull()
       out?.append(ascii: "null")
