@@ -88,7 +88,8 @@ final class JSONPullReaderTests: XCTestCase {
   }
 
   func testMalformedTextIsAnErrorAtItsOffset() {
-    XCTAssertEqual(failure(#"{"a" 1}"#), JSONReadError(.unexpectedByte(UInt8(ascii: "1")), offset: 5))
+    XCTAssertEqual(
+      failure(#"{"a" 1}"#), JSONReadError(.unexpectedByte(UInt8(ascii: "1")), offset: 5))
     XCTAssertEqual(failure("[1,]"), JSONReadError(.unexpectedByte(UInt8(ascii: "]")), offset: 3))
     XCTAssertEqual(failure("[1 2]"), JSONReadError(.unexpectedByte(UInt8(ascii: "2")), offset: 3))
     XCTAssertEqual(failure("01")?.reason, .trailingData)
@@ -124,7 +125,8 @@ final class JSONPullReaderTests: XCTestCase {
 
   func testHugeStringsStopAtTheLimit() {
     let huge = "\"" + String(repeating: "x", count: 5000) + "\""
-    XCTAssertEqual(failure(huge, maxString: 4096), JSONReadError(.stringTooLong(limit: 4096), offset: 4097))
+    XCTAssertEqual(
+      failure(huge, maxString: 4096), JSONReadError(.stringTooLong(limit: 4096), offset: 4097))
     XCTAssertNil(failure(huge, maxString: 5000))
   }
 }

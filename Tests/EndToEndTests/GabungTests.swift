@@ -4,7 +4,9 @@ import XCTest
 /// `pipeline gabung`: documents made by `pipeline run` for three made-up
 /// instansi from the bundled inputs, then merged.
 final class GabungTests: XCTestCase {
-  static let domains = ["proses_bisnis", "layanan", "data", "aplikasi", "infrastruktur", "keamanan"]
+  static let domains = [
+    "proses_bisnis", "layanan", "data", "aplikasi", "infrastruktur", "keamanan",
+  ]
 
   struct Instansi {
     let name: String
@@ -57,7 +59,8 @@ final class GabungTests: XCTestCase {
       keluaran: outputs
       format_keluaran: [json]
       """
-    try config.write(to: root.appendingPathComponent("pipeline.yml"), atomically: true, encoding: .utf8)
+    try config.write(
+      to: root.appendingPathComponent("pipeline.yml"), atomically: true, encoding: .utf8)
     let r = try Binary.run(
       ["run", "--quiet"], environment: ["SOURCE_DATE_EPOCH": String(i.epoch)], in: root)
     XCTAssertTrue([0, 1].contains(r.status), r.stderr)
@@ -172,7 +175,8 @@ final class GabungTests: XCTestCase {
       book["accepted"] as? [Int],
       entries.map { ($0["ringkasan"] as? [String: Any])?["diterima"] as? Int ?? -1 })
     XCTAssertEqual(book["total"] as? [Int], [nationalAccepted])
-    XCTAssertEqual(book["records"] as? [Int], Self.domains.map { (merged[$0] as? [Any])?.count ?? -1 })
+    XCTAssertEqual(
+      book["records"] as? [Int], Self.domains.map { (merged[$0] as? [Any])?.count ?? -1 })
 
     let page = try String(contentsOf: out.appendingPathComponent("nasional.html"), encoding: .utf8)
     XCTAssertTrue(page.contains("Content-Security-Policy"))
@@ -218,7 +222,8 @@ final class GabungTests: XCTestCase {
 
   func testTheLaterDocumentOfAnInstansiWins() throws {
     let old = try document(
-      Instansi(name: "Kota Contoh (lama)", code: "36.72", epoch: 1_767_225_600, files: ["Bapenda.xlsx"]),
+      Instansi(
+        name: "Kota Contoh (lama)", code: "36.72", epoch: 1_767_225_600, files: ["Bapenda.xlsx"]),
       as: "lama")
     let new = try document(Self.three[1], as: "baru")
     let other = try document(Self.three[2], as: "prov")
@@ -231,11 +236,14 @@ final class GabungTests: XCTestCase {
       XCTAssertTrue(r.stderr.contains("lama.json"), r.stderr)
       let merged = try Binary.loadJSON(out.appendingPathComponent("arsitektur-nasional.json"))
       let entries = merged["instansi"] as? [[String: Any]] ?? []
-      XCTAssertEqual(entries.compactMap { $0["nama"] as? String }, ["Pemerintah Provinsi Contoh", "Pemerintah Kota Contoh"])
+      XCTAssertEqual(
+        entries.compactMap { $0["nama"] as? String },
+        ["Pemerintah Provinsi Contoh", "Pemerintah Kota Contoh"])
       let replaced = merged["diganti"] as? [[String: String]] ?? []
       XCTAssertEqual(replaced.map { $0["berkas"] }, ["lama.json"])
       XCTAssertEqual(replaced.map { $0["diganti_oleh"] }, ["baru.json"])
-      let page = try String(contentsOf: out.appendingPathComponent("nasional.html"), encoding: .utf8)
+      let page = try String(
+        contentsOf: out.appendingPathComponent("nasional.html"), encoding: .utf8)
       XCTAssertTrue(page.contains("lama.json"))
       outputs.append(try Data(contentsOf: out.appendingPathComponent("arsitektur-nasional.json")))
     }

@@ -294,7 +294,9 @@ public final class JSONPullReader {
   private func literal(_ word: StaticString) throws(JSONReadError) {
     for i in 0..<word.utf8CodeUnitCount {
       let b = try nextByte()
-      guard b == word.utf8Start[i] else { throw JSONReadError(.unexpectedByte(b), offset: offset - 1) }
+      guard b == word.utf8Start[i] else {
+        throw JSONReadError(.unexpectedByte(b), offset: offset - 1)
+      }
     }
   }
 

@@ -126,7 +126,8 @@ public enum NationalOutputs {
       }
     }
     try folder.write(
-      NationalPage.fileName, NationalPage(rollup, createdAt: createdAt, language: language).render())
+      NationalPage.fileName, NationalPage(rollup, createdAt: createdAt, language: language).render()
+    )
     try folder.commit()
   }
 }

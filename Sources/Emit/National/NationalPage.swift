@@ -132,12 +132,14 @@ public struct NationalPage {
     // Per codelist and edition, the instansi that used it.
     var used: [String: [String: [String]]] = [:]
     for doc in docs {
-      for c in doc.codelists { used[c.name, default: [:]][c.edition, default: []].append(doc.regionCode) }
+      for c in doc.codelists {
+        used[c.name, default: [:]][c.edition, default: []].append(doc.regionCode)
+      }
     }
     h.element("section", ["id": "edisi"]) { h in
       h.heading(t(.editions), lead: t(.editionsLead))
-      h.table([.text(t(.codelist)), .text(t(.ourEdition)), .text(t(.edition)), .text(t(.usedBy))])
-      { h in
+      h.table([.text(t(.codelist)), .text(t(.ourEdition)), .text(t(.edition)), .text(t(.usedBy))]) {
+        h in
         for name in used.keys.sorted() {
           let ours = rollup.editions[name] ?? "–"
           for (edition, regions) in used[name]!.sorted(by: { $0.key < $1.key }) {

@@ -106,7 +106,7 @@ public struct NationalWorkbook: Sendable {
     let fields = d.fields.map(\.key)
     let labels =
       [t(.regionCode), t(.instansi)] + d.fields.map(\.label) + [
-        "tambahan", "asal.berkas", "asal.lembar", "asal.baris",
+        t(.extraColumns), t(.originFile), t(.originSheet), t(.originRow),
       ]
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     var row = 0

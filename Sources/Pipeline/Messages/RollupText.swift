@@ -106,8 +106,9 @@ public enum RollupText {
     case infos, silentOffices, file, total, offices, instansiCount, replacedCount
     case otherEditionCount, completeness, completenessLead, recordsPerInstansi
     case recordsLead, editions, editionsLead, codelist, ourEdition, edition, usedBy
-    case replaced, replacedLead, keptFile, unreadable, unreadableLead, domainRecords
-    case noRecords, officesWithRecords, sheetFull
+    case replaced, replacedLead, keptFile, unreadable, unreadableLead, sheetFull, extraColumns,
+      originFile, originSheet
+    case originRow
   }
 
   public static func label(_ l: Label, _ lang: Language) -> String {
@@ -130,8 +131,11 @@ public enum RollupText {
     case .instansiCount: (id, en) = ("Instansi digabung", "Institutions merged")
     case .replacedCount: (id, en) = ("Dokumen diganti", "Documents replaced")
     case .otherEditionCount:
-      (id, en) = ("Instansi dengan edisi daftar kode lain", "Institutions on other codelist editions")
-    case .completeness: (id, en) = ("Kelengkapan instansi × domain", "Completeness, institution × domain")
+      (id, en) = (
+        "Instansi dengan edisi daftar kode lain", "Institutions on other codelist editions"
+      )
+    case .completeness:
+      (id, en) = ("Kelengkapan instansi × domain", "Completeness, institution × domain")
     case .completenessLead:
       (id, en) = (
         "Jumlah rekaman per domain, dan berapa OPD instansi itu yang mengisi domain tersebut. Sel merah: domain tanpa rekaman sama sekali.",
@@ -166,9 +170,10 @@ public enum RollupText {
         "Berkas ini tidak digabung; minta instansinya mengirim ulang.",
         "These files were not merged; ask their institutions to send them again."
       )
-    case .domainRecords: (id, en) = ("Rekaman", "Records")
-    case .noRecords: (id, en) = ("tidak ada rekaman", "no records")
-    case .officesWithRecords: (id, en) = ("OPD mengisi", "OPDs filled in")
+    case .extraColumns: (id, en) = ("Kolom tambahan", "Extra columns")
+    case .originFile: (id, en) = ("Berkas asal", "Source file")
+    case .originSheet: (id, en) = ("Lembar asal", "Source sheet")
+    case .originRow: (id, en) = ("Baris asal", "Source row")
     case .sheetFull:
       (id, en) = (
         "Lembar penuh: {n} rekaman lagi ada di arsitektur-nasional.json.",
