@@ -30,7 +30,7 @@ struct GabungCommand: ParsableCommand {
       printError(ConsoleText.runError(error, lang: lang))
       throw ExitCode(Exit.usage.rawValue)
     }
-    for path in paths where Self.isFolder(path) {
+    for path in paths {
       if let refusal = OutputFolder.refusal(outputs: outputs, inputs: path) {
         printError(ConsoleText.outputsRefusal(refusal, lang: lang))
         throw ExitCode(Exit.usage.rawValue)
@@ -127,7 +127,11 @@ struct GabungCommand: ParsableCommand {
       }
       var found: [String] = []
       var pending = [path]
+      // A link back up the tree is walked once.
+      var walked: Set<String> = []
       while let dir = pending.popLast() {
+        guard walked.insert(URL(fileURLWithPath: dir).resolvingSymlinksInPath().path).inserted
+        else { continue }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         for name in names where !name.hasPrefix(".") {
           let full = (dir as NSString).appendingPathComponent(name)
