@@ -34,8 +34,8 @@ final class CatalogTests: XCTestCase {
       (.diLuarRentang, .atLeast, ["min": "0"], []),
       (.diLuarRentang, .atMost, ["max": "100"], []),
       (.diLuarRentang, .plain, [:], []),
-      (.duplikatLintasOpd, .oneMoreCounted, ["jumlah_opd_lain": "6"], []),
-      (.duplikatLintasOpd, .moreCounted, ["jumlah_opd_lain": "52"], []),
+      (.duplikatLintasOpd, .oneMoreCounted, ["lain": "6"], []),
+      (.duplikatLintasOpd, .moreCounted, ["lain": "52"], []),
       (.berkasDilewati, .outputsFolder, ["sebab": SkipReason.outputsFolder.rawValue], []),
       (.berkasDilewati, .symlink, ["sebab": SkipReason.symlink.rawValue], []),
       (.berkasDilewati, .notRegularFile, ["sebab": SkipReason.notRegularFile.rawValue], []),
@@ -71,10 +71,13 @@ final class CatalogTests: XCTestCase {
   func finding(_ type: FindingType, _ params: [String: String], _ suggestions: [String])
     -> Finding
   {
-    Finding(
+    var f = Finding(
       type, at: Location(file: "dinkes.xlsx", sheet: "Aplikasi", row: 4, column: 2),
       column: "Nama Aplikasi", field: "nama", value: "SIMPEG",
       params: Self.common.merging(params) { $1 }, suggestions: suggestions)
+    // A duplicate across OPDs keeps every other OPD; `lain` says how many here.
+    if let n = Int(params["lain"] ?? "") { f.otherOPDs = (1...n).map { "OPD \($0)" } }
+    return f
   }
 
   func assertFilled(
