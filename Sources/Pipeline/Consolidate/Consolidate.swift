@@ -126,13 +126,22 @@ public struct Consolidate {
       }
       // Ids: the later rows with a taken id are rejected; empty ids are assigned.
       var taken: [Scope: Set<String>] = [:]
+      var firstOfID: [Scope: [String: Int]] = [:]
+      var idTakenTwice = Set<Int>()
       for i in records.indices {
         guard let id = records[i].values.text("id") else { continue }
         if !taken[scope(records[i]), default: []].insert(id.lowercased()).inserted {
+          let first = Resubmissions.place(
+            records[firstOfID[scope(records[i])]?[id.lowercased()] ?? i], field: "id")
           add(
-            Self.finding(.idGanda, records[i], field: "id", value: id), to: i)
+            Self.finding(.idGanda, records[i], field: "id", value: id, params: ["pertama": first]),
+            to: i)
+          idTakenTwice.insert(i)
+        } else {
+          firstOfID[scope(records[i]), default: [:]][id.lowercased()] = i
         }
       }
+      for (i, f) in Resubmissions.repeatedNames(records, warned: idTakenTwice) { add(f, to: i) }
       for i in records.indices where records[i].values["id"] == nil {
         let key = scope(records[i])
         let prefix = standard.domain(key.domain)?.idPrefix ?? "ID"

@@ -246,8 +246,10 @@ public enum Catalog {
           : "Write the name, abbreviation or code from the OPD list (pipeline codelists opd).")
     case .idGanda:
       return Entry(
-        id: "ID \"{nilai}\" sudah dipakai baris lain pada perangkat daerah dan domain yang sama.",
-        en: "Id \"{nilai}\" is already used by another row of the same OPD and domain.",
+        id: "ID \"{nilai}\" sudah dipakai baris lain pada perangkat daerah dan domain yang sama"
+          + (f.params["pertama"] != nil ? " (pertama di {pertama})." : "."),
+        en: "Id \"{nilai}\" is already used by another row of the same OPD and domain"
+          + (f.params["pertama"] != nil ? " (first at {pertama})." : "."),
         fixID: "Beri ID yang unik pada sel {sel}, atau kosongkan agar dibuat otomatis.",
         fixEN: "Give cell {sel} a unique id, or leave it empty to have one assigned.")
     case .idDibuat:
@@ -323,6 +325,30 @@ public enum Catalog {
           "Pindahkan berkas ke folder yang jalurnya lebih pendek.",
           "Move the file to a folder with a shorter path."
         )
+      case .nestedZip?:
+        why = (
+          "ini zip di dalam zip; zip bersarang tidak dibuka",
+          "it is a zip inside the zip; nested zips are not opened"
+        )
+        fix = (
+          "Kirim isinya sebagai berkas tersendiri atau dalam paket zip biasa.",
+          "Send its contents as separate files or in a plain zip paket."
+        )
+      case .unsafeName?:
+        why = (
+          "namanya keluar dari zip (..) atau sama dengan anggota lain",
+          "its name climbs out of the zip (..) or repeats another member's"
+        )
+        fix = (
+          "Buat ulang zip dari folder berisi buku kerja saja.",
+          "Make the zip again from a folder holding only the workbooks."
+        )
+      case .mergedCopy?:
+        why = (
+          "ini salinan gabungan dari anggota paket lainnya",
+          "it is a merged copy of the paket's other members"
+        )
+        fix = nil
       case .folderUnreadable?, nil:
         why = ("folder ini tidak dapat dibuka", "the folder cannot be opened")
         fix = ("Periksa hak akses folder itu.", "Check the folder's permissions.")
@@ -337,6 +363,18 @@ public enum Catalog {
           "The workbook was made from template version {versi}; the current version is {versi_kini}.",
         fixID: "Gunakan templat terbaru (pipeline template).",
         fixEN: "Use the current template (pipeline template).")
+    case .berkasGanda:
+      return Entry(
+        id: "Berkas ini sama persis dengan \"{berkas_asli}\"; hanya \"{berkas_asli}\" yang dibaca.",
+        en: "This file is identical to \"{berkas_asli}\"; only \"{berkas_asli}\" was read.",
+        fixID: "Hapus salinan ini dari folder masukan.",
+        fixEN: "Remove this copy from the inputs folder.")
+    case .namaGanda:
+      return Entry(
+        id: "\"{nilai}\" sudah dilaporkan OPD ini untuk domain yang sama di {lain}.",
+        en: "\"{nilai}\" was already reported by this OPD for the same domain at {lain}.",
+        fixID: "Jika salah satu berkas adalah kiriman lama, hapus berkas itu dari folder masukan.",
+        fixEN: "If one of the files is an older submission, remove it from the inputs folder.")
     }
   }
 }

@@ -42,11 +42,14 @@ public enum FindingType: String, Sendable, CaseIterable {
   case catatanDiabaikan = "catatan-diabaikan"
   case templatKedaluwarsa = "templat-kedaluwarsa"
   case berkasDilewati = "berkas-dilewati"
+  case berkasGanda = "berkas-ganda"
+  case namaGanda = "nama-ganda"
 
   public var defaultSeverity: Severity {
     switch self {
     case .formatTidakDidukung, .lembarTidakDikenal, .kolomGanda, .formulaTanpaNilai,
-      .kodeIndukTidakKonsisten, .referensiTidakDitemukan, .duplikatLintasOpd, .templatKedaluwarsa:
+      .kodeIndukTidakKonsisten, .referensiTidakDitemukan, .duplikatLintasOpd, .templatKedaluwarsa,
+      .berkasGanda, .namaGanda:
       return .peringatan
     case .kolomTidakDikenal, .idDibuat, .nilaiDinormalisasi, .barisTersembunyi,
       .catatanDiabaikan, .berkasDilewati:
