@@ -119,7 +119,6 @@ def bundled(inputs):
     paket(os.path.join(inputs, "Paket Arsitektur DPMD.zip"), [
         ("DPMD.xlsx", m["DPMD.xlsx"]),
         ("Dinas Perikanan.xlsx", m["Dinas Perikanan.xlsx"]),
-        ("Rekap gabungan.xlsx", m["DPMD.xlsx"]),
     ])
 
 

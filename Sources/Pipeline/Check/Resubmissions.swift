@@ -16,13 +16,21 @@ enum Resubmissions {
     return copyName.firstMatch(in: stem, range: NSRange(stem.startIndex..., in: stem)) != nil
   }
 
-  /// Of files with the same SHA-256 the one without a copy's name is read
-  /// (else the first in path order); each other one adds nothing but a
-  /// `berkas-ganda` finding naming the one read.
+  /// Of files with the same SHA-256 whose rows are read for the same OPDs,
+  /// the one without a copy's name is read (else the first in path order);
+  /// each other one adds nothing but a `berkas-ganda` finding naming the one
+  /// read. The same bytes under the names of two OPDs (a CSV whose OPD is its
+  /// file name) are two submissions, not a copy.
   static func setAsideIdenticalCopies(_ files: inout [FileResult]) {
-    var byHash: [String: [Int]] = [:]
+    struct Same: Hashable {
+      var sha256: String
+      var opds: [String?]
+    }
+    var byHash: [Same: [Int]] = [:]
     for i in files.indices {
-      if let h = files[i].source.sha256 { byHash[h, default: []].append(i) }
+      if let h = files[i].source.sha256 {
+        byHash[Same(sha256: h, opds: files[i].records.map(\.opd)), default: []].append(i)
+      }
     }
     for group in byHash.values where group.count > 1 {
       let kept = group.first { !isCopyName(files[$0].source.path) } ?? group[0]
@@ -66,10 +74,30 @@ enum Resubmissions {
       var domain: String
       var name: String
     }
+    struct FileSet: Hashable {
+      var opd: String
+      var domain: String
+    }
+    // Only sets given in several files can repeat a name across files; most
+    // runs have none, and their names are then never keyed.
+    var fileOf: [FileSet: String] = [:]
+    var several = Set<FileSet>()
+    for i in records.indices {
+      guard let opd = records[i].opd else { continue }
+      let set = FileSet(opd: opd, domain: records[i].domain)
+      if let f = fileOf[set] {
+        if f != records[i].origin.file { several.insert(set) }
+      } else {
+        fileOf[set] = records[i].origin.file
+      }
+    }
     var first: [Key: Int] = [:]
     var out: [(Int, Finding)] = []
+    guard !several.isEmpty else { return out }
     for i in records.indices {
-      guard let opd = records[i].opd, let (field, name) = nameKey(records[i]), !name.isEmpty
+      guard let opd = records[i].opd,
+        several.contains(FileSet(opd: opd, domain: records[i].domain)),
+        let (field, name) = nameKey(records[i]), !name.isEmpty
       else { continue }
       let key = Key(opd: opd, domain: records[i].domain, name: name)
       guard let j = first[key] else {
