@@ -7,6 +7,8 @@
 //   workbook, rels, sharedstrings, styles, worksheet
 //                  the bytes are that one XML part of an otherwise sound package
 //   csv            the bytes are a CSV file
+//   paket          the bytes are a zip paket: its members listed, each read
+//                  into its temporary and opened as a workbook or CSV
 //
 // A typed ReadError is the expected answer to bad input; a crash, a hang or a
 // memory blow-up is a finding.
@@ -118,6 +120,20 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let path = scratch + ".xlsx"
     writeFile(path, bytes)
     if let wb = try? XLSXWorkbook(path: path, limits: limits) { readAll(wb) }
+  case "paket":
+    let path = scratch + ".zip"
+    writeFile(path, bytes)
+    guard let file = try? ReadableFile(path: path),
+      let paket = try? Paket.open(file, limits: limits)
+    else { break }
+    for m in paket.members where m.kind == .file {
+      guard let member = try? paket.read(m, as: m.name) else { continue }
+      if let wb = try? XLSXWorkbook(file: member, limits: limits) {
+        readAll(wb)
+      } else if let doc = try? CSVDocument(file: member, limits: limits) {
+        readAll(doc)
+      }
+    }
   default:
     guard let part = partOfTarget[target] else { fatalError("unknown FUZZ_TARGET \(target)") }
     let path = scratch + ".xlsx"

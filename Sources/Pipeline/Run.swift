@@ -41,6 +41,11 @@ public enum SkipReason: String, Sendable {
   case notRegularFile = "bukan-berkas-biasa"
   case nameTooLong = "nama-terlalu-panjang"
   case folderUnreadable = "folder-tidak-terbuka"
+  /// Members of a paket: a zip inside it, a name that climbs out of it or
+  /// repeats another's, a merged copy of the other members.
+  case nestedZip = "zip-bersarang"
+  case unsafeName = "nama-tidak-aman"
+  case mergedCopy = "salinan-gabungan"
 }
 
 /// A folder as the file system knows it, whatever path leads to it.
@@ -174,10 +179,10 @@ public struct PipelineRun: Sendable {
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> Architecture {
     let processor = FileProcessor(standard: standard, limits: configuration.limits)
-    let results = Slots<FileResult>(files.count)
+    let results = Slots<InputResult>(files.count)
     let done = Locked(0)
     Parallel.forEach(files.count, workers: jobs) { i in
-      results[i] = processor.process(files[i])
+      results[i] = processor.processInput(files[i])
       let d = done.withLock { n in
         n += 1
         return n
@@ -186,7 +191,13 @@ public struct PipelineRun: Sendable {
     }
     // Moved out, not copied: the slots must not keep the per-file records and
     // findings alive beside the merged ones.
-    let ordered = results.take()
+    var ordered: [FileResult] = []
+    var skipped = skipped
+    for input in results.take() {
+      ordered += input.files
+      skipped += input.skipped
+    }
+    Resubmissions.setAsideIdenticalCopies(&ordered)
     if configuration.stages.contains(.consolidate) {
       return Consolidate(standard: standard).run(consume ordered, skipped: skipped)
     }

@@ -37,6 +37,20 @@ public final class ReadableFile {
     size = Int64(st.st_size)
   }
 
+  /// A descriptor already open on a regular file that has no name (an
+  /// unlinked temporary holding a member of a zip); this object closes it.
+  init(adopting fd: Int32, path: String) throws {
+    var st = stat()
+    guard fstat(fd, &st) == 0 else {
+      let cause = errno
+      close(fd)
+      throw ReadError.io(path: path, errno: cause)
+    }
+    self.path = path
+    descriptor = fd
+    size = Int64(st.st_size)
+  }
+
   public convenience init(path: String) throws {
     try self.init(systemPath: Array(path.utf8), path: path)
   }

@@ -195,7 +195,8 @@ extension ConsoleText {
     guard !byReason.isEmpty else { return "" }
     let id = lang == .id
     let order: [SkipReason] = [
-      .outputsFolder, .symlink, .notRegularFile, .nameTooLong, .folderUnreadable,
+      .outputsFolder, .symlink, .notRegularFile, .nameTooLong, .folderUnreadable, .nestedZip,
+      .unsafeName, .mergedCopy,
     ]
     let parts = order.compactMap { r -> String? in
       guard let n = byReason[r] else { return nil }
@@ -206,6 +207,9 @@ extension ConsoleText {
       case .notRegularFile: name = id ? "bukan berkas biasa" : "not a regular file"
       case .nameTooLong: name = id ? "jalur terlalu panjang" : "path too long"
       case .folderUnreadable: name = id ? "folder tak terbuka" : "folder not opened"
+      case .nestedZip: name = id ? "zip bersarang" : "nested zip"
+      case .unsafeName: name = id ? "nama tak aman" : "unsafe name"
+      case .mergedCopy: name = id ? "salinan gabungan" : "merged copy"
       }
       return "\(name) \(n)"
     }
@@ -234,6 +238,7 @@ extension ConsoleText {
       : "\(a.sources.count) files (\(failed) unreadable, \(skipped.count) skipped), \(tables.count) tables, \(time) s\n"
     s += unreadFiles(a, lang: lang)
     s += skippedLine(a, lang: lang)
+    s += resubmissionLines(a, standard: standard, lang: lang)
 
     // Rows per domain, in the standard's order; the last line adds them up.
     let head =

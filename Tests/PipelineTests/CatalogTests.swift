@@ -13,7 +13,8 @@ final class CatalogTests: XCTestCase {
     "domain": "Aplikasi", "ekstensi": "pdf", "galat": "#REF!", "daftar": "raa", "kode": "RAA.01",
     "tingkat": "1", "tingkat_diminta": "3", "induk": "RAA.02", "pilihan": "Web, Mobile",
     "id": "APL-01", "opd_lain": "Dinkes, Bapenda", "menjadi": "2024-08-17", "jumlah": "2",
-    "versi": "1", "versi_kini": "2", "tipe": "tanggal",
+    "versi": "1", "versi_kini": "2", "tipe": "tanggal", "berkas_asli": "dinkes.xlsx",
+    "lain": "dinkes lama.xlsx › Aplikasi › baris 4",
   ]
 
   /// One finding per (type, variant): the parameters that choose the variant.
@@ -34,14 +35,18 @@ final class CatalogTests: XCTestCase {
       (.diLuarRentang, .atLeast, ["min": "0"], []),
       (.diLuarRentang, .atMost, ["max": "100"], []),
       (.diLuarRentang, .plain, [:], []),
-      (.duplikatLintasOpd, .oneMoreCounted, ["lain": "6"], []),
-      (.duplikatLintasOpd, .moreCounted, ["lain": "52"], []),
+      (.duplikatLintasOpd, .oneMoreCounted, ["jumlah_lain": "6"], []),
+      (.duplikatLintasOpd, .moreCounted, ["jumlah_lain": "52"], []),
       (.berkasDilewati, .outputsFolder, ["sebab": SkipReason.outputsFolder.rawValue], []),
       (.berkasDilewati, .symlink, ["sebab": SkipReason.symlink.rawValue], []),
       (.berkasDilewati, .notRegularFile, ["sebab": SkipReason.notRegularFile.rawValue], []),
       (.berkasDilewati, .nameTooLong, ["sebab": SkipReason.nameTooLong.rawValue], []),
       (.berkasDilewati, .folderUnreadable, ["sebab": SkipReason.folderUnreadable.rawValue], []),
+      (.berkasDilewati, .nestedZip, ["sebab": SkipReason.nestedZip.rawValue], []),
+      (.berkasDilewati, .unsafeName, ["sebab": SkipReason.unsafeName.rawValue], []),
+      (.berkasDilewati, .mergedCopy, ["sebab": SkipReason.mergedCopy.rawValue], []),
       (.berkasDilewati, .plain, [:], []),
+      (.idGanda, .firstNamed, ["pertama": "dinkes.xlsx › Aplikasi › A4"], []),
     ]
     let read: [(ReadError, V)] = [
       (.io(path: "", errno: ENOENT), .notFound), (.io(path: "", errno: EACCES), .noPermission),
@@ -75,8 +80,8 @@ final class CatalogTests: XCTestCase {
       type, at: Location(file: "dinkes.xlsx", sheet: "Aplikasi", row: 4, column: 2),
       column: "Nama Aplikasi", field: "nama", value: "SIMPEG",
       params: Self.common.merging(params) { $1 }, suggestions: suggestions)
-    // A duplicate across OPDs keeps every other OPD; `lain` says how many here.
-    if let n = Int(params["lain"] ?? "") { f.otherOPDs = (1...n).map { "OPD \($0)" } }
+    // A duplicate across OPDs keeps every other OPD; `jumlah_lain` says how many here.
+    if let n = Int(params["jumlah_lain"] ?? "") { f.otherOPDs = (1...n).map { "OPD \($0)" } }
     return f
   }
 

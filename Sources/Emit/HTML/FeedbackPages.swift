@@ -94,7 +94,7 @@ struct FeedbackPages: Emitter {
       }
       h.open("main", ["class": "wrap"])
       intro(&h, unknown: unknown, records: records, findings: findings)
-      filesSection(&h, files)
+      filesSection(&h, files, severalPerDomain: unknown ? [:] : facts.filesPerDomain[code] ?? [:])
       if !unknown { perDomain(&h, records) }
       toFix(&h, findings)
       rejectedRows(&h, records.filter(\.rejected))
@@ -148,9 +148,24 @@ struct FeedbackPages: Emitter {
     }
   }
 
-  func filesSection(_ h: inout HTML, _ files: [String]) {
+  func filesSection(
+    _ h: inout HTML, _ files: [String], severalPerDomain: [String: [String]]
+  ) {
     h.element("section") { h in
       h.heading(t(.filesSent))
+      // A re-submission beside the old file: staff should remove the outdated one.
+      for d in facts.standard.domains {
+        guard let several = severalPerDomain[d.key] else { continue }
+        let label = facts.language == .id ? d.label : d.labelEnglish
+        h.element(
+          "p", ["class": "note"],
+          t(
+            .filesForDomain,
+            [
+              "jumlah": String(several.count), "domain": label,
+              "berkas": several.joined(separator: ", "),
+            ]))
+      }
       h.element("ul") { h in
         for f in files {
           let s = a.sources.first { $0.path == f }

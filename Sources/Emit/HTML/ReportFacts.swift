@@ -21,11 +21,14 @@ struct ReportFacts: Sendable {
   /// OPD code (`""`: unknown) → its findings and its records, in run order.
   private(set) var findingsOf: [String: [Int]] = [:]
   private(set) var recordsOf: [String: [Int]] = [:]
+  /// OPD code → domain → its files, for the domains it sent in several files.
+  let filesPerDomain: [String: [String: [String]]]
 
   init(_ a: Architecture, standard: Standard, language: Language) {
     architecture = a
     self.standard = standard
     self.language = language
+    filesPerDomain = a.filesPerDomain
 
     findingRecord = Array(repeating: nil, count: a.findings.count)
     // By index: a record taken out of its array is copied.

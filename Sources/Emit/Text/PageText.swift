@@ -106,6 +106,7 @@ enum PageText: CaseIterable {
   case fixStepChange
   case fixStepSend
   case filesSent
+  case filesForDomain
   case unreadableSuffix
   case resultPerDomain
   case whatToFix
@@ -295,6 +296,11 @@ enum PageText: CaseIterable {
         "Save as .xlsx and send the whole file back to {pengelola}."
       )
     case .filesSent: return ("Berkas yang dikirim", "Files sent")
+    case .filesForDomain:
+      return (
+        "OPD ini mengirim {jumlah} berkas untuk domain {domain}: {berkas}.",
+        "This OPD sent {jumlah} files for the {domain} domain: {berkas}."
+      )
     case .unreadableSuffix: return (" — tidak dapat dibaca", " — unreadable")
     case .resultPerDomain: return ("Hasil per domain", "Result per domain")
     case .whatToFix: return ("Yang perlu diperbaiki", "What to fix")

@@ -3,7 +3,7 @@ import Foundation
 import Standard
 
 extension Consolidate {
-  /// `id-ganda` and `id-dibuat`: the later rows with a taken id are rejected;
+  /// `id-ganda`, `nama-ganda` and `id-dibuat`: the later rows with a taken id are rejected;
   /// empty ids are assigned. Returns the ids of each OPD and domain, rejected
   /// rows included, for the references.
   func checkIds(_ run: inout MergedRun) -> [Scope: Set<String>] {
@@ -11,13 +11,24 @@ extension Consolidate {
     func add(_ f: Finding, to i: Int) { run.add(f, to: i) }
     func scope(_ r: borrowing Record) -> Scope { Scope(opd: r.opd ?? "", domain: r.domain) }
     var taken: [Scope: Set<String>] = [:]
+    var firstOfID: [Scope: [String: Int]] = [:]
+    var idTakenTwice = Set<Int>()
     for i in records.indices {
       guard let id = records[i].values.text("id") else { continue }
       if !taken[scope(records[i]), default: []].insert(id.lowercased()).inserted {
+        // The message names where the id was used first (file › sheet › cell).
+        let first = Resubmissions.place(
+          records[firstOfID[scope(records[i])]?[id.lowercased()] ?? i], field: "id")
         add(
-          Self.finding(.idGanda, records[i], field: "id", value: id), to: i)
+          Self.finding(.idGanda, records[i], field: "id", value: id, params: ["pertama": first]),
+          to: i)
+        idTakenTwice.insert(i)
+      } else {
+        firstOfID[scope(records[i]), default: [:]][id.lowercased()] = i
       }
     }
+    // A name given again in another file of the same set (nama-ganda).
+    for (i, f) in Resubmissions.repeatedNames(records, warned: idTakenTwice) { add(f, to: i) }
     for i in records.indices where records[i].values["id"] == nil {
       let key = scope(records[i])
       let prefix = standard.domain(key.domain)?.idPrefix ?? "ID"

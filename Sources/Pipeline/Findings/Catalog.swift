@@ -62,6 +62,9 @@ public enum Catalog {
     case oneMoreCounted, moreCounted
     /// berkas-dilewati: why (`sebab`, a `SkipReason`).
     case outputsFolder, symlink, notRegularFile, nameTooLong, folderUnreadable
+    case nestedZip, unsafeName, mergedCopy
+    /// id-ganda: where the id was used first (`pertama`).
+    case firstNamed
     /// berkas-tidak-terbaca: why (`sebab`, a `ReadErrorMessages.Reason`; `batas`).
     case notFound, noPermission, ioFailure, unsupportedFormat, encrypted, notASpreadsheet
     case corruptArchive, corruptArchiveInPart, missingPart, malformedXML, malformedXMLAtLine
@@ -149,8 +152,12 @@ public enum Catalog {
       case .notRegularFile?: return .notRegularFile
       case .nameTooLong?: return .nameTooLong
       case .folderUnreadable?: return .folderUnreadable
+      case .nestedZip?: return .nestedZip
+      case .unsafeName?: return .unsafeName
+      case .mergedCopy?: return .mergedCopy
       case nil: return .plain
       }
+    case .idGanda: return f.params["pertama"] != nil ? .firstNamed : .plain
     default: return .plain
     }
   }
@@ -448,16 +455,20 @@ public enum Catalog {
               "Add an Identitas sheet (Nama Perangkat Daerah) or a Perangkat Daerah column.")),
         ])
     case .idGanda:
+      let used = (
+        "ID \"{nilai}\" sudah dipakai baris lain pada perangkat daerah dan domain yang sama",
+        "Id \"{nilai}\" is already used by another row of the same OPD and domain"
+      )
+      let fix = Words(
+        "Beri ID yang unik pada sel {sel}, atau kosongkan agar dibuat otomatis.",
+        "Give cell {sel} a unique id, or leave it empty to have one assigned.")
       return Entry(
         level: .kesalahan, title: Words("ID ganda", "Duplicate id"),
         variants: [
-          .plain: Text(
-            Words(
-              "ID \"{nilai}\" sudah dipakai baris lain pada perangkat daerah dan domain yang sama.",
-              "Id \"{nilai}\" is already used by another row of the same OPD and domain."),
-            fix: Words(
-              "Beri ID yang unik pada sel {sel}, atau kosongkan agar dibuat otomatis.",
-              "Give cell {sel} a unique id, or leave it empty to have one assigned."))
+          .plain: Text(Words(used.0 + ".", used.1 + "."), fix: fix),
+          .firstNamed: Text(
+            Words(used.0 + " (pertama di {pertama}).", used.1 + " (first at {pertama})."),
+            fix: fix),
         ])
     case .idDibuat:
       return Entry(
@@ -569,8 +580,46 @@ public enum Catalog {
             fix: Words(
               "Pindahkan berkas ke folder yang jalurnya lebih pendek.",
               "Move the file to a folder with a shorter path.")),
+          .nestedZip: skipped(
+            "ini zip di dalam zip; zip bersarang tidak dibuka",
+            "it is a zip inside the zip; nested zips are not opened",
+            fix: Words(
+              "Kirim isinya sebagai berkas tersendiri atau dalam paket zip biasa.",
+              "Send its contents as separate files or in a plain zip paket.")),
+          .unsafeName: skipped(
+            "namanya keluar dari zip (..) atau sama dengan anggota lain",
+            "its name climbs out of the zip (..) or repeats another member's",
+            fix: Words(
+              "Buat ulang zip dari folder berisi buku kerja saja.",
+              "Make the zip again from a folder holding only the workbooks.")),
+          .mergedCopy: skipped(
+            "ini salinan gabungan dari anggota paket lainnya",
+            "it is a merged copy of the paket's other members", fix: nil),
           .folderUnreadable: unreadable,
           .plain: unreadable,
+        ])
+    case .berkasGanda:
+      return Entry(
+        level: .peringatan, title: Words("Berkas ganda", "Duplicate file"),
+        variants: [
+          .plain: Text(
+            Words(
+              "Berkas ini sama persis dengan \"{berkas_asli}\"; hanya \"{berkas_asli}\" yang dibaca.",
+              "This file is identical to \"{berkas_asli}\"; only \"{berkas_asli}\" was read."),
+            fix: Words(
+              "Hapus salinan ini dari folder masukan.", "Remove this copy from the inputs folder."))
+        ])
+    case .namaGanda:
+      return Entry(
+        level: .peringatan, title: Words("Nama ganda", "Name given twice"),
+        variants: [
+          .plain: Text(
+            Words(
+              "\"{nilai}\" sudah dilaporkan OPD ini untuk domain yang sama di {lain}.",
+              "\"{nilai}\" was already reported by this OPD for the same domain at {lain}."),
+            fix: Words(
+              "Jika salah satu berkas adalah kiriman lama, hapus berkas itu dari folder masukan.",
+              "If one of the files is an older submission, remove it from the inputs folder."))
         ])
     }
   }

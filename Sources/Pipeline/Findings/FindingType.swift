@@ -40,6 +40,8 @@ public enum FindingType: String, Sendable, CaseIterable {
   case catatanDiabaikan = "catatan-diabaikan"
   case templatKedaluwarsa = "templat-kedaluwarsa"
   case berkasDilewati = "berkas-dilewati"
+  case berkasGanda = "berkas-ganda"
+  case namaGanda = "nama-ganda"
 
   /// The level the catalog gives this type.
   public var defaultSeverity: Severity { Catalog.entry(self).level }

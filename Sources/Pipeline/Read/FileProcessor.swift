@@ -30,18 +30,30 @@ public struct FileProcessor: Sendable {
   /// run reads it never pairs one version's hash with the other's records).
   public func process(_ input: InputFile) -> FileResult {
     let relative = input.relativePath
-    let file: ReadableFile
+    do {
+      let file = try ReadableFile(systemPath: input.systemPath, path: relative)
+      return process(opened: file, relative: relative)
+    } catch {
+      return Self.unreadable(relative, error)
+    }
+  }
+
+  /// A file already open (an input, or a member of a paket), hashed then parsed.
+  func process(opened file: ReadableFile, relative: String) -> FileResult {
     let sha: String
     do {
-      file = try ReadableFile(systemPath: input.systemPath, path: relative)
       sha = try Self.sha256(of: file)
     } catch {
-      // Nothing (or not all of it) could be read: no hash to stand for it.
-      var result = FileResult(source: SourceFile(path: relative, sha256: nil, readable: false))
-      result.findings.append(Self.finding(for: error, at: Location(file: relative)))
-      return result
+      return Self.unreadable(relative, error)
     }
     return process(file, relative: relative, sha: sha)
+  }
+
+  /// Nothing (or not all of it) could be read: no hash to stand for it.
+  static func unreadable(_ relative: String, _ error: any Error) -> FileResult {
+    var result = FileResult(source: SourceFile(path: relative, sha256: nil, readable: false))
+    result.findings.append(finding(for: error, at: Location(file: relative)))
+    return result
   }
 
   /// The SHA-256 of the whole file, read in bounded chunks.
