@@ -13,6 +13,9 @@ public enum Stage: String, Sendable, CaseIterable {
   case consolidate
   /// The outputs written.
   case emit
+
+  /// Names earlier versions gave the steps of `validate`; read as `validate`.
+  static let partsOfValidate: Set<String> = ["extract", "normalize"]
 }
 
 /// The outputs a run can write.
@@ -135,11 +138,14 @@ public struct Configuration: Sendable {
         let names = try list(v, key)
         var stages: [Stage] = []
         for n in names {
-          guard let s = Stage(rawValue: n) else {
+          // `extract` and `normalize`, the names of earlier versions, are part
+          // of `validate`: a pipeline.yml written for them still runs.
+          guard let s = Stage(rawValue: n) ?? (Stage.partsOfValidate.contains(n) ? .validate : nil)
+          else {
             throw ConfigError.badValue(
               key: key, expected: Stage.allCases.map(\.rawValue).joined(separator: ", "))
           }
-          stages.append(s)
+          if stages.last != s { stages.append(s) }
         }
         // Data flows one way: each stage needs the ones before it.
         guard stages == Array(Stage.allCases.prefix(stages.count)), !stages.isEmpty else {
