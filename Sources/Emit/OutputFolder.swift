@@ -31,6 +31,8 @@ public final class OutputFolder: @unchecked Sendable {
   /// The real path of the outputs folder (symlinks resolved once opened).
   private var target = ""
   private var staging = ""
+  /// Set by `interrupt`: the process is ending on a signal, nothing more is staged.
+  private var interrupted = false
   private var swapsFolder = false
   /// Why staging is inside the outputs folder, when it is.
   private var insideReason = OutputsNotice.Reason.cannotSwap
@@ -93,6 +95,12 @@ public final class OutputFolder: @unchecked Sendable {
   public func open() throws {
     try acquire()
     stateLock.lock()
+    if interrupted {
+      // A signal arrived while the inputs were read: its handler is ending the
+      // process, and a staging folder made now would be left behind.
+      stateLock.unlock()
+      while true { pause() }
+    }
     defer { stateLock.unlock() }
     let parent = (target as NSString).deletingLastPathComponent
     let base = (target as NSString).lastPathComponent
@@ -123,6 +131,7 @@ public final class OutputFolder: @unchecked Sendable {
   public func interrupt() {
     stateLock.lock()
     defer { stateLock.unlock() }
+    interrupted = true
     dropStaging()
     release()
   }
