@@ -14,13 +14,7 @@ struct CodelistsCommand: ParsableCommand {
   @Option(name: .long) var lang: Language = .id
 
   func run() throws {
-    let standard: Standard
-    do {
-      standard = try Standard.load()
-    } catch {
-      printError(ConsoleText.standardError(error, lang: lang))
-      throw ExitCode(Exit.usage.rawValue)
-    }
+    let standard = try bundledStandard(lang: lang)
     let needle = search.map(MatchKey.of)
     var shown = 0
     func show(_ code: String, _ text: String, indent: Int = 0) {

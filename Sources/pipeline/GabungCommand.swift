@@ -36,13 +36,7 @@ struct GabungCommand: ParsableCommand {
         throw ExitCode(Exit.usage.rawValue)
       }
     }
-    let standard: Standard
-    do {
-      standard = try Standard.load()
-    } catch {
-      printError(ConsoleText.standardError(error, lang: lang))
-      throw ExitCode(Exit.usage.rawValue)
-    }
+    let standard = try bundledStandard(lang: lang)
     let language = lang
     let folder = OutputFolder(path: outputs) {
       printError(ConsoleText.outputsNotice($0, lang: language))

@@ -99,6 +99,17 @@ extension RunOptions {
 
 /// One line on stderr; paths, keys and values in it may come from the inputs or
 /// the configuration, so nothing in it can act on the terminal.
+/// The bundled standard, for commands that read no `pipeline.yml`; a standard
+/// that cannot be loaded is said on stderr and ends the command (exit 2).
+func bundledStandard(lang: Language) throws -> Standard {
+  do {
+    return try Standard.load()
+  } catch {
+    printError(ConsoleText.standardError(error, lang: lang))
+    throw ExitCode(Exit.usage.rawValue)
+  }
+}
+
 func printError(_ line: String) {
   FileHandle.standardError.write(Data(("pipeline: " + InputText.neutralised(line) + "\n").utf8))
 }
