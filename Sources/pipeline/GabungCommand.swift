@@ -30,23 +30,8 @@ struct GabungCommand: ParsableCommand {
       printError(ConsoleText.runError(error, lang: lang))
       throw ExitCode(Exit.usage.rawValue)
     }
-    for path in paths {
-      if let refusal = OutputFolder.refusal(outputs: outputs, inputs: path) {
-        printError(ConsoleText.outputsRefusal(refusal, lang: lang))
-        throw ExitCode(Exit.usage.rawValue)
-      }
-    }
     let standard = try bundledStandard(lang: lang)
-    let language = lang
-    let folder = OutputFolder(path: outputs) {
-      printError(ConsoleText.outputsNotice($0, lang: language))
-    }
-    do throws(OutputFolder.Failure) {
-      try folder.acquire()
-    } catch {
-      printOutputFailure(error, lang: lang)
-      throw ExitCode(Exit.io.rawValue)
-    }
+    let folder = try lockOutputs(outputs, inputs: paths, lang: lang)
     Interruption.cleanUp(folder)
 
     var rollup = NationalRollup(standard: standard)

@@ -79,22 +79,32 @@ extension RunOptions {
   /// refused (exit 2), one that cannot be locked stops the run (exit 3). What
   /// the folder notes on the way is said on stderr.
   func lockedOutputs(_ c: Configuration) -> Result<OutputFolder, ExitCode> {
-    if let refusal = OutputFolder.refusal(outputs: c.outputs, inputs: c.inputs) {
-      printError(ConsoleText.outputsRefusal(refusal, lang: c.language))
-      return .failure(ExitCode(Exit.usage.rawValue))
-    }
-    let lang = c.language
-    let folder = OutputFolder(path: c.outputs) {
-      printError(ConsoleText.outputsNotice($0, lang: lang))
-    }
-    do throws(OutputFolder.Failure) {
-      try folder.acquire()
-    } catch {
-      printOutputFailure(error, lang: lang)
-      return .failure(ExitCode(Exit.io.rawValue))
-    }
-    return .success(folder)
+    Result { try lockOutputs(c.outputs, inputs: [c.inputs], lang: c.language) }
+      .mapError { $0 as? ExitCode ?? ExitCode(Exit.io.rawValue) }
   }
+}
+
+/// The outputs folder, locked, for `run` and `gabung`: a folder a run must not
+/// replace (one holding any of `inputs`, a system folder, …) is refused (exit
+/// 2), one that cannot be locked stops the command (exit 3). What the folder
+/// notes on the way is said on stderr.
+func lockOutputs(_ outputs: String, inputs: [String], lang: Language) throws -> OutputFolder {
+  for path in inputs {
+    if let refusal = OutputFolder.refusal(outputs: outputs, inputs: path) {
+      printError(ConsoleText.outputsRefusal(refusal, lang: lang))
+      throw ExitCode(Exit.usage.rawValue)
+    }
+  }
+  let folder = OutputFolder(path: outputs) {
+    printError(ConsoleText.outputsNotice($0, lang: lang))
+  }
+  do throws(OutputFolder.Failure) {
+    try folder.acquire()
+  } catch {
+    printOutputFailure(error, lang: lang)
+    throw ExitCode(Exit.io.rawValue)
+  }
+  return folder
 }
 
 /// One line on stderr; paths, keys and values in it may come from the inputs or
