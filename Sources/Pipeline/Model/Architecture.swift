@@ -14,11 +14,16 @@ public struct Architecture: Sendable {
   /// Finding index → the OPD codes it is for (see `findingOPDs(records:findings:namedOwner:)`),
   /// decided once for every output.
   public let findingOPDs: [[String]]
+  /// What the accepted records say about the regency (`Analyze`); `.empty`
+  /// until consolidation computes it.
+  public let analysis: Analysis
 
   /// `opds` names the OPD of a file without rows of a known OPD (see `OPDTally`).
   public init(
-    sources: [SourceFile], records: [Record], findings: [Finding], opds: OPDRegistry? = nil
+    sources: [SourceFile], records: [Record], findings: [Finding], opds: OPDRegistry? = nil,
+    analysis: Analysis = .empty
   ) {
+    self.analysis = analysis
     self.sources = sources
     self.records = records
     self.findings = findings
