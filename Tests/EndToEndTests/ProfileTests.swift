@@ -119,7 +119,9 @@ final class ProfileTests: XCTestCase {
   /// The link between the pages is there only when both are written.
   func testTheLinksNeedBothPages() throws {
     let profileOnly = try runTool(config: ["profil-html"])
-    let names = try FileManager.default.contentsOfDirectory(atPath: profileOnly.path)
+    let names = try FileManager.default.contentsOfDirectory(atPath: profileOnly.path).filter {
+      !$0.hasPrefix(".")
+    }
     XCTAssertEqual(names, ["profil.html"])
     XCTAssertFalse(
       try read(profileOnly.appendingPathComponent("profil.html")).contains("laporan.html\""))

@@ -18,7 +18,8 @@ extension Chart {
     let longestColumn = Double(min(18, columns.map(\.count).max() ?? 1))
     let left = 12 + longestRow * 6.6
     let top = 14 + longestColumn * 5.4
-    let width = left + Double(columns.count) * cell + 8
+    // The last column's label leans out to the right.
+    let width = left + Double(columns.count) * cell + 8 + longestColumn * 3.2
     let height = top + Double(rows.count) * cell + 8
     let most = Double(max(1, values.joined().max() ?? 1))
     h.open(

@@ -827,7 +827,7 @@ struct ProfilePage: Emitter {
     ul.plain { list-style: none; margin: 0; padding: 0; } ul.plain li { margin: 0 0 2px; }
     ul.columns { columns: 3 16rem; margin: 6px 0; }
     .note.empty { border-left-color: #8a96a3; background: var(--soft); }
-    .card.money .v { color: var(--brand); }
+    .card.money .v { color: var(--brand); font-size: 1.4rem; white-space: nowrap; }
     .legend i.sw-used { background: #2e7d4f; } .legend i.sw-none { background: #eef1f4; }
     @media (max-width: 700px) { nav.toc a.out { margin-left: 0; } ul.columns { columns: 1; } }
     @media print {
