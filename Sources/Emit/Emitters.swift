@@ -9,6 +9,7 @@ public enum Emitters {
   public static let findingsName = "temuan.csv"
   public static let workbookName = "konsolidasi.xlsx"
   public static let reportName = "laporan.html"
+  public static let profileName = "profil.html"
 
   /// Returns the paths written, in the order of `configuration.formats`. The
   /// outputs do not depend on each other: they are rendered side by side on
@@ -59,7 +60,9 @@ public enum Emitters {
       case .laporanHTML:
         return {
           let links = pages?.links() ?? [:]
-          let page = ReportPage(context: context, facts: facts!, feedbackLinks: links)
+          let page = ReportPage(
+            context: context, facts: facts!, feedbackLinks: links,
+            profileLink: c.formats.contains(.profilHTML) ? profileName : nil)
           try folder.write(reportName, page.render())
           return [path(reportName)]
         }
@@ -67,11 +70,18 @@ public enum Emitters {
         return {
           try pages!.write(into: folder)
         }
+      case .profilHTML:
+        return {
+          let page = ProfilePage(
+            context: context, reportLink: c.formats.contains(.laporanHTML) ? reportName : nil)
+          try folder.write(profileName, page.render())
+          return [path(profileName)]
+        }
       }
     }
     // The slowest outputs start first, so the last to start is a short one.
     let slowFirst: [OutputFormat] = [
-      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV,
+      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV, .profilHTML,
     ]
     let order = c.formats.indices.sorted {
       (slowFirst.firstIndex(of: c.formats[$0]) ?? 0)

@@ -8,7 +8,8 @@ import Pipeline
 /// that slipped past escaping still could neither run nor load anything.
 enum PageFrame {
   static func document(
-    title: String, language: Language, withScript: Bool, body: (inout HTML) -> Void
+    title: String, language: Language, withScript: Bool, extraCSS: StaticString? = nil,
+    body: (inout HTML) -> Void
   ) -> String {
     var h = HTML()
     h.raw("<!DOCTYPE html>\n")
@@ -28,6 +29,7 @@ enum PageFrame {
     h.element("title", title)
     h.raw("<style>")
     h.raw(css)
+    if let extraCSS { h.raw(extraCSS) }
     h.raw("</style></head>\n<body>")
     body(&h)
     if withScript {

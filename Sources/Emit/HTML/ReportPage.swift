@@ -11,6 +11,8 @@ struct ReportPage: Emitter {
   /// OPD code → its feedback page, relative to the report (none when
   /// `umpan-balik` is not written).
   let feedbackLinks: [String: String]
+  /// `profil.html`, relative to the report, when that output is written.
+  var profileLink: String? = nil
 
   /// Beyond this many, the findings list stops; `temuan.csv` and the feedback
   /// pages hold every one. Keeps the page light on very large runs.
@@ -68,6 +70,9 @@ struct ReportPage: Emitter {
           ("temuan", t(.allFindings)),
         ] {
           h.element("a", ["href": "#" + anchor], label)
+        }
+        if let profileLink {
+          h.element("a", ["href": profileLink], ProfileText.toProfile(facts.language) + " →")
         }
       }
     }
