@@ -80,7 +80,8 @@ extension TableValidator {
           }
           continue
         }
-        let (reading, column) = readField(field, row: row, add: add, keep: keep)
+        var (reading, column) = readField(field, row: row, add: add, keep: keep)
+        if field.multiColumn || field.lenient { reading = portalReading(reading, field, row) }
         guard let column else {
           if let v = table.sheetValues[field.key] { record.values[slot: slot] = v }
           continue
@@ -102,6 +103,8 @@ extension TableValidator {
         }
         if let v = reading.value {
           record.values[slot: slot] = v
+        } else if field.lenient, !reading.problems.isEmpty {
+          keep(column)
         } else if field.required,
           !reading.problems.contains(where: { $0.type != .formulaTanpaNilai })
         {
@@ -111,6 +114,7 @@ extension TableValidator {
               column: column.label, field: field.key, params: ["kolom": field.label]))
         }
       }
+      checkPortalRules(domain, row: row, record: &record, add: add, keep: keep)
       sharedColumns = record.fieldColumns
       record.rejected = record.findings.contains { result.findings[$0].severity == .kesalahan }
       result.records.append(record)
