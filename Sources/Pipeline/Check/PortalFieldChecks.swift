@@ -30,43 +30,53 @@ extension TableValidator {
     return reading
   }
 
+  /// What a portal rule does to a record: a value cleared, its cell kept in
+  /// `tambahan`, a finding.
+  struct PortalOutcome {
+    var clear: Int?
+    var keep: Column?
+    let finding: Finding
+  }
+
   /// `kolom-tidak-berlaku`: a value in an attribute its record's `jenis` does
   /// not have moves to `tambahan`. `di-luar-rentang` (a warning): a date
   /// before the date it may not precede.
-  func checkPortalRules(
-    _ domain: Domain, row: DataRow, record: inout Record, add: (Finding) -> Void,
-    keep: (Column) -> Void
-  ) {
+  func portalOutcomes(_ domain: Domain, row: DataRow, values: FieldValues) -> [PortalOutcome] {
+    var out: [PortalOutcome] = []
     for (slot, field) in domain.fields.enumerated() {
       guard !field.appliesTo.isEmpty || field.notBefore != nil,
-        let value = record.values[slot: slot], let column = fieldColumn[field.key]
+        let value = values[slot: slot], let column = fieldColumn[field.key]
       else { continue }
       let written = TextCleaner.clean(row.cell(column.index).plainText)
+      var applies = true
       for (key, codes) in field.appliesTo.sorted(by: { $0.key < $1.key }) {
-        guard case .text(let code)? = record.values[key], !codes.contains(code) else { continue }
-        record.values[slot: slot] = nil
-        keep(column)
-        add(
-          Finding(
-            .kolomTidakBerlaku, at: at(row.number, column.index), sheetIndex: sheetIndex,
-            column: column.label, field: field.key, value: written,
-            params: [
-              "domain": domain.label, "jenis": code, "berlaku": codes.joined(separator: ", "),
-            ]))
+        guard case .text(let code)? = values[key], !codes.contains(code) else { continue }
+        applies = false
+        out.append(
+          PortalOutcome(
+            clear: slot, keep: column,
+            finding: Finding(
+              .kolomTidakBerlaku, at: at(row.number, column.index), sheetIndex: sheetIndex,
+              column: column.label, field: field.key, value: written,
+              params: [
+                "domain": domain.label, "jenis": code, "berlaku": codes.joined(separator: ", "),
+              ])))
         break
       }
-      if let key = field.notBefore, case .date(let end) = value,
-        case .date(let start)? = record.values[key], end < start
+      if applies, let key = field.notBefore, case .date(let end) = value,
+        case .date(let start)? = values[key], end < start
       {
-        add(
-          Finding(
-            .diLuarRentang, at: at(row.number, column.index), sheetIndex: sheetIndex,
-            severity: .peringatan, column: column.label, field: field.key, value: written,
-            params: [
-              "domain": domain.label, "sebelum": domain.field(key)?.label ?? key,
-              "mulai": start.iso,
-            ]))
+        out.append(
+          PortalOutcome(
+            finding: Finding(
+              .diLuarRentang, at: at(row.number, column.index), sheetIndex: sheetIndex,
+              severity: .peringatan, column: column.label, field: field.key, value: written,
+              params: [
+                "domain": domain.label, "sebelum": domain.field(key)?.label ?? key,
+                "mulai": start.iso,
+              ])))
       }
     }
+    return out
   }
 }

@@ -114,7 +114,11 @@ extension TableValidator {
               column: column.label, field: field.key, params: ["kolom": field.label]))
         }
       }
-      checkPortalRules(domain, row: row, record: &record, add: add, keep: keep)
+      for o in portalOutcomes(domain, row: row, values: record.values) {
+        if let slot = o.clear { record.values[slot: slot] = nil }
+        if let c = o.keep { keep(c) }
+        add(o.finding)
+      }
       sharedColumns = record.fieldColumns
       record.rejected = record.findings.contains { result.findings[$0].severity == .kesalahan }
       result.records.append(record)
