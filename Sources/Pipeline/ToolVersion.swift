@@ -6,7 +6,7 @@ public enum ToolVersion {
   /// read wrongly or incompletely: a column, sheet or dropdown list added,
   /// renamed or removed, or a codelist edition changed (docs/ARCHITECTURE.md).
   /// A workbook stamped with an older version gets `templat-kedaluwarsa`.
-  public static let template = 1
+  public static let template = 2
 }
 
 /// Where a template carries its version: cell A2 (under the label "Versi

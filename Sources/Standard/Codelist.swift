@@ -7,6 +7,9 @@ public struct Codelist: Sendable {
     public let name: String
     public let level: Int
     public let parent: String?
+    /// Other accepted spellings of the name (`alias` column): the source's
+    /// spelling of a name corrected here.
+    public var aliases: [String] = []
   }
 
   public let name: String
@@ -25,6 +28,9 @@ public struct Codelist: Sendable {
       byCode[e.code] = i
       if let p = e.parent { childCount[p, default: 0] += 1 }
       byNameKey[MatchKey.of(e.name), default: []].append(i)
+      for a in e.aliases where MatchKey.of(a) != MatchKey.of(e.name) {
+        byNameKey[MatchKey.of(a), default: []].append(i)
+      }
     }
     self.byCode = byCode
     self.childCount = childCount
@@ -187,4 +193,7 @@ public enum StandardError: Error, Equatable, Sendable {
   case unknownCodelist(String)
   /// A field of `domains.json` whose `type` the tool does not know.
   case unknownFieldType(field: String, type: String)
+  /// A per-field key of `domains.json` (`berlaku_untuk`, `tidak_sebelum`,
+  /// `kolom_jamak`, `lunak`) that does not fit its field; `detail` names why.
+  case badFieldKey(field: String, key: String, detail: String)
 }

@@ -28,6 +28,19 @@ public struct Field: Sendable, Hashable {
   /// the file names the domain (the official Infrastruktur form: one sheet per
   /// object type), name → value as the field's list writes it.
   public var sheetValues: [String: String] = [:]
+  /// `lunak`: a field the standard gained after workbooks were filled without
+  /// it. Its problems are warnings, never errors, and a value it cannot read
+  /// stays in `tambahan`, so no record accepted before is rejected for it.
+  public var lenient = false
+  /// `berlaku_untuk`: field key → codes of that field's list; this field
+  /// applies only to records whose field holds one of them (the attributes of
+  /// one Infrastruktur object type). Empty: it applies to every record.
+  public var appliesTo: [String: [String]] = [:]
+  /// `tidak_sebelum`: the key of a date field this date may not lie before.
+  public var notBefore: String?
+  /// `kolom_jamak`: several columns fill this reference field (the official
+  /// forms' one link column per object type); their ids are joined.
+  public var multiColumn = false
 }
 
 /// A row of the `Identitas` sheet the template lays out (label in column A,

@@ -103,6 +103,7 @@ public struct Standard: Sendable {
         }
       }
     }
+    for d in domains { try checkFieldKeys(d, enumerations: enumerations) }
     var standard = Standard(
       edition: domainsFile.edisi, domains: domains, noColumnAliases: domainsFile.no_aliases,
       lists: lists, codelists: codelists, enumerations: enumerations, opds: opds)
@@ -167,16 +168,23 @@ extension Codelist {
     let (k, n, t, p) = try (
       table.column("kode"), table.column("nama"), table.column("tingkat"), table.column("induk")
     )
+    // Optional: corrected names keep the source's spelling here.
+    let a = table.header.firstIndex(of: "alias")
     var entries: [Entry] = []
     for (i, row) in table.rows.enumerated() {
       guard let level = Int(table.value(row, t)), !table.value(row, k).isEmpty else {
         throw StandardError.badRow(file: table.file, row: i + 2, detail: "kode/tingkat")
       }
       let parent = table.value(row, p)
-      entries.append(
-        Entry(
-          code: table.value(row, k), name: table.value(row, n), level: level,
-          parent: parent.isEmpty ? nil : parent))
+      var entry = Entry(
+        code: table.value(row, k), name: table.value(row, n), level: level,
+        parent: parent.isEmpty ? nil : parent)
+      if let a {
+        entry.aliases = table.value(row, a).split(separator: "|").map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
+      }
+      entries.append(entry)
     }
     self.init(name: name, entries: entries)
   }
@@ -277,6 +285,10 @@ private struct DomainsFile: Decodable {
     let whole: Bool?
     let targets: [String]?
     let sheet_values: [String: String]?
+    let lunak: Bool?
+    let berlaku_untuk: [String: [String]]?
+    let tidak_sebelum: String?
+    let kolom_jamak: Bool?
 
     func field() throws -> Field {
       let t: FieldType
@@ -294,10 +306,15 @@ private struct DomainsFile: Decodable {
       case "teks": t = .text
       default: throw StandardError.unknownFieldType(field: key, type: type)
       }
-      return Field(
+      var field = Field(
         key: key, label: label, aliases: aliases, type: t, required: required ?? false,
         levelAliases: level_aliases ?? [], description: keterangan ?? "",
         sheetValues: sheet_values ?? [:])
+      field.lenient = lunak ?? false
+      field.appliesTo = berlaku_untuk ?? [:]
+      field.notBefore = tidak_sebelum
+      field.multiColumn = kolom_jamak ?? false
+      return field
     }
   }
 

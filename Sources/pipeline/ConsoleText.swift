@@ -148,6 +148,12 @@ public enum ConsoleText {
         (id
         ? "domains.json: bidang \"\(field)\" berjenis \"\(type)\" yang tidak dikenal"
         : "domains.json: field \"\(field)\" has the unknown type \"\(type)\"") + reinstall
+    case .badFieldKey(let field, let key, let detail):
+      return
+        (id
+        ? "domains.json: kunci \"\(key)\" bidang \"\(field)\" tidak sesuai (\(detail))"
+        : "domains.json: the \"\(key)\" key of field \"\(field)\" does not fit (\(detail))")
+        + reinstall
     }
   }
 }

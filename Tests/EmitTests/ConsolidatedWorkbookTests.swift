@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Spreadsheet
 import Standard
 import XCTest
 
@@ -53,9 +54,12 @@ final class ConsolidatedWorkbookTests: XCTestCase {
     let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     p.waitUntilExit()
     let lines = text.split(separator: "\n").map(String.init)
+    // The fields and the five columns the sheet sets beside them.
+    let last = CellAddress.columnLetters(
+      try XCTUnwrap(standard.domain("aplikasi")).fields.count + 5)
     XCTAssertEqual(
       lines.first,
-      "Aplikasi 7 A1:X6 \(apps - 5) baris berikutnya tidak muat di lembar ini; "
+      "Aplikasi 7 A1:\(last)6 \(apps - 5) baris berikutnya tidak muat di lembar ini; "
         + "semuanya ada di arsitektur-spbe.json.", text)
     XCTAssertEqual(
       lines.dropFirst().first?.hasPrefix("Temuan 7 A1:L6 \(a.findings.count - 5) "), true, text)

@@ -15,6 +15,7 @@ final class CatalogTests: XCTestCase {
     "id": "APL-01", "opd_lain": "Dinkes, Bapenda", "menjadi": "2024-08-17", "jumlah": "2",
     "versi": "1", "versi_kini": "2", "tipe": "tanggal", "berkas_asli": "dinkes.xlsx",
     "lain": "dinkes lama.xlsx › Aplikasi › baris 4",
+    "jenis": "Perangkat Keras Server", "berlaku": "Komputasi Awan",
   ]
 
   /// One finding per (type, variant): the parameters that choose the variant.
@@ -35,6 +36,7 @@ final class CatalogTests: XCTestCase {
       (.diLuarRentang, .atLeast, ["min": "0"], []),
       (.diLuarRentang, .atMost, ["max": "100"], []),
       (.diLuarRentang, .plain, [:], []),
+      (.diLuarRentang, .beforeStart, ["sebelum": "Tanggal Mulai", "mulai": "2024-08-17"], []),
       (.duplikatLintasOpd, .oneMoreCounted, ["jumlah_lain": "6"], []),
       (.duplikatLintasOpd, .moreCounted, ["jumlah_lain": "52"], []),
       (.berkasDilewati, .outputsFolder, ["sebab": SkipReason.outputsFolder.rawValue], []),

@@ -36,7 +36,8 @@ final class OfficialFormTests: XCTestCase {
     XCTAssertEqual(data.role(of: "→ Penanggung Jawab Data/ Wali Data (Dependency)"), .field("opd"))
     XCTAssertEqual(data.role(of: "← Penghasil Data/Produsen Data"), .field("produsen_data"))
     XCTAssertEqual(data.role(of: "← Proses Bisnis (Dependency)"), .field("proses_bisnis"))
-    XCTAssertEqual(data.role(of: "Informasi yang Terkait (Output)"), .extra)
+    XCTAssertEqual(
+      data.role(of: "Informasi yang Terkait (Output)"), .field("informasi_terkait_output"))
     let layanan = try matcher("layanan")
     XCTAssertEqual(layanan.role(of: "Potensi Resiko"), .field("potensi_risiko"))
     XCTAssertEqual(layanan.role(of: "← Proses Bisnis (Dependency)"), .field("proses_bisnis"))
@@ -46,7 +47,7 @@ final class OfficialFormTests: XCTestCase {
     let p = FileProcessor(standard: Self.standard, limits: ReadLimits())
     let infra = try XCTUnwrap(Self.standard.domain("infrastruktur"))
     XCTAssertEqual(
-      p.sheetValues(of: infra, sheetName: "Pusat Data"), ["jenis": .text("Fasilitas Komputasi")])
+      p.sheetValues(of: infra, sheetName: "Pusat Data"), ["jenis": .text("Pusat Data")])
     XCTAssertEqual(
       p.sheetValues(of: infra, sheetName: "Perangkat Keras Keamanan"),
       ["jenis": .text("Perangkat Keras Keamanan")])

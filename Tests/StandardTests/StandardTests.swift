@@ -22,7 +22,7 @@ final class StandardTests: XCTestCase {
     XCTAssertEqual(standard.codelists["raa"]?.entries.count, 6)
     XCTAssertEqual(standard.codelists["wilayah"]?.entries.count, 357)
     XCTAssertEqual(standard.opds.offices.count, 58)
-    XCTAssertEqual(standard.enumerations.count, 14)
+    XCTAssertEqual(standard.enumerations.count, 19)
     XCTAssertEqual(standard.info("rai")?.status, "provisional")
     XCTAssertTrue(standard.info("rak")?.isProvisional ?? false)
   }

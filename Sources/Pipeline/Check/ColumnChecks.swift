@@ -16,7 +16,9 @@ extension TableValidator {
         counts[c.label]! > 1 ? "\(c.label) (\(CellAddress.columnLetters(c.index)))" : c.label
       switch c.role {
       case .field(let f):
-        if let first = fieldColumn[f] {
+        if fieldColumn[f] != nil, domain.field(f)?.multiColumn == true {
+          moreColumns[f, default: []].append(c)
+        } else if let first = fieldColumn[f] {
           tableFindings.append(
             Finding(
               .kolomGanda, at: at(table.headerRow, c.index), sheetIndex: sheetIndex,

@@ -18,6 +18,8 @@ struct TableValidator {
   /// Code field → level → column, for split Level 1/2/3 columns.
   var levelColumns: [String: [Int: Column]] = [:]
   var extras: [Column] = []
+  /// The further columns of a `kolom_jamak` field, after its first.
+  var moreColumns: [String: [Column]] = [:]
   /// Labels made unique (`Catatan (K)`) for `tambahan` and `ditolak`.
   var uniqueLabel: [Int: String] = [:]
   /// Readings of code and choice cells by field and text: a table repeats a

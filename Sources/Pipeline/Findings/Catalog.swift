@@ -71,6 +71,8 @@ public enum Catalog {
     case invalidCellReference, noSuchSheet, noSuchSheetListed
     /// berkas-tidak-terbaca: a safety limit that `pipeline.yml` raises, or one it cannot.
     case limitRaisable, limitFixed
+    /// di-luar-rentang: a date before the date it may not precede (`sebelum`).
+    case beforeStart
   }
 
   /// The fix of a finding whose text has none, when suggestions are offered.
@@ -136,6 +138,7 @@ public enum Catalog {
     case .kodeTidakDikenal, .kodeTingkatTidakSesuai: return suggested
     case .nilaiDinormalisasi: return f.params["cara"] == "serial" ? .excelSerial : .plain
     case .diLuarRentang:
+      if f.params["sebelum"] != nil { return .beforeStart }
       switch (f.params["min"], f.params["max"]) {
       case (_?, _?): return .between
       case (_?, nil): return .atLeast
@@ -348,6 +351,13 @@ public enum Catalog {
           .atLeast: range("paling kecil {min}", "at least {min}"),
           .atMost: range("paling besar {max}", "at most {max}"),
           .plain: range("antara tahun 1950 dan 2100", "between the years 1950 and 2100"),
+          .beforeStart: Text(
+            Words(
+              "Tanggal \"{nilai}\" pada kolom \"{kolom}\" lebih awal dari {sebelum} ({mulai}).",
+              "Date \"{nilai}\" in column \"{kolom}\" is earlier than {sebelum} ({mulai})."),
+            fix: Words(
+              "Periksa sel {sel}: tanggal akhir tidak boleh sebelum {sebelum}.",
+              "Check cell {sel}: the end date may not lie before {sebelum}.")),
         ])
     case .nilaiGalatExcel:
       return Entry(
@@ -620,6 +630,20 @@ public enum Catalog {
             fix: Words(
               "Jika salah satu berkas adalah kiriman lama, hapus berkas itu dari folder masukan.",
               "If one of the files is an older submission, remove it from the inputs folder."))
+        ])
+    case .kolomTidakBerlaku:
+      return Entry(
+        level: .info, title: Words("Kolom tidak berlaku", "Column does not apply"),
+        variants: [
+          .plain: Text(
+            Words(
+              "Kolom \"{kolom}\" tidak berlaku untuk {domain} berjenis {jenis} (hanya untuk {berlaku}); nilainya disimpan sebagai data tambahan.",
+              "Column \"{kolom}\" does not apply to {domain} of type {jenis} (only to {berlaku}); its value is kept as extra data."
+            ),
+            fix: Words(
+              "Periksa jenis baris ini, atau pindahkan nilainya ke lembar jenis yang memiliki kolom itu.",
+              "Check this row's type, or move the value to the sheet of the type that has the column."
+            ))
         ])
     }
   }

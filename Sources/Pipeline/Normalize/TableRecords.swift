@@ -80,7 +80,8 @@ extension TableValidator {
           }
           continue
         }
-        let (reading, column) = readField(field, row: row, add: add, keep: keep)
+        var (reading, column) = readField(field, row: row, add: add, keep: keep)
+        if field.multiColumn || field.lenient { reading = portalReading(reading, field, row) }
         guard let column else {
           if let v = table.sheetValues[field.key] { record.values[slot: slot] = v }
           continue
@@ -102,6 +103,8 @@ extension TableValidator {
         }
         if let v = reading.value {
           record.values[slot: slot] = v
+        } else if field.lenient, !reading.problems.isEmpty {
+          keep(column)
         } else if field.required,
           !reading.problems.contains(where: { $0.type != .formulaTanpaNilai })
         {
@@ -110,6 +113,11 @@ extension TableValidator {
               .wajibDiisi, at: at(row.number, column.index), sheetIndex: sheetIndex,
               column: column.label, field: field.key, params: ["kolom": field.label]))
         }
+      }
+      for o in portalOutcomes(domain, row: row, values: record.values) {
+        if let slot = o.clear { record.values[slot: slot] = nil }
+        if let c = o.keep { keep(c) }
+        add(o.finding)
       }
       sharedColumns = record.fieldColumns
       record.rejected = record.findings.contains { result.findings[$0].severity == .kesalahan }

@@ -5,7 +5,8 @@ usage: fill_template.py TEMPLATE domains.json OUT [ROWS] [--stamp N]
 Every domain sheet gets ROWS rows (default 3): each column found by its header
 label in row 1 and typed by domains.json; dropdown columns take the first entry
 of their list (read through the defined name, as a spreadsheet program would);
-references point at ids filled on the other sheets. `--stamp N` only rewrites
+references point at ids filled on the other sheets; an attribute whose
+`berlaku_untuk` leaves out the row's `jenis` stays empty, as on the portal's forms. `--stamp N` only rewrites
 the template version stamp (A2 of the hidden list sheet) to N.
 """
 import datetime
@@ -40,12 +41,16 @@ ids = {d["key"]: [f"{d['id_prefix']}-{n:02d}" for n in range(1, count + 1)] for 
 for d in std["domains"]:
     ws = wb[d["label"]]
     by_label = {f["label"]: f for f in d["fields"]}
+    by_key = {f["key"]: f for f in d["fields"]}
     headers = [c.value for c in ws[1]]
     for n in range(count):
         for col, label in enumerate(headers, start=1):
             f = by_label[label]
             t = f["type"]
-            if f["key"] == "id":
+            given = {k: first_of("daftar_" + by_key[k]["list"]) for k in f.get("berlaku_untuk", {})}
+            if any(given[k] not in codes for k, codes in f.get("berlaku_untuk", {}).items()):
+                v = None
+            elif f["key"] == "id":
                 v = ids[d["key"]][n]
             elif t == "teks":
                 v = f"{label} contoh {n + 1}"
