@@ -9,6 +9,7 @@ public enum Emitters {
   public static let findingsName = "temuan.csv"
   public static let workbookName = "konsolidasi.xlsx"
   public static let reportName = "laporan.html"
+  public static let changesName = "perubahan.json"
 
   /// Returns the paths written, in the order of `configuration.formats`. The
   /// outputs do not depend on each other: they are rendered side by side on
@@ -17,10 +18,12 @@ public enum Emitters {
   /// every one is written, so their bytes do not depend on the number of workers.
   public static func writeAll(
     _ a: Architecture, standard: Standard, configuration c: Configuration, createdAt: Date,
-    into folder: OutputFolder
+    into folder: OutputFolder, rounds: RoundInput = RoundInput()
   ) throws -> [String] {
-    let context = EmitContext(
+    var context = EmitContext(
       architecture: a, standard: standard, configuration: c, createdAt: createdAt)
+    context.changes = rounds.changes(context)
+    let round = rounds.staged
     try folder.open()
     // The report and the feedback pages share one reading of the run.
     let html = c.formats.contains { $0 == .laporanHTML || $0 == .umpanBalik }
@@ -34,7 +37,10 @@ public enum Emitters {
       case .json:
         return {
           let doc = ArchitectureDocument(context)
-          try folder.write(jsonName) { try stream($0, doc.write(to:)) }
+          try folder.write(jsonName) { put in
+            // The round keeps a compressed copy of the very bytes committed.
+            try stream({ try put($0); try round?.appendDocument($0) }, doc.write(to:))
+          }
           return [path(jsonName)]
         }
       case .temuanCSV:
@@ -67,11 +73,16 @@ public enum Emitters {
         return {
           try pages!.write(into: folder)
         }
+      case .perubahan:
+        return {
+          try folder.write(changesName, ChangesDocument.text(context))
+          return [path(changesName)]
+        }
       }
     }
     // The slowest outputs start first, so the last to start is a short one.
     let slowFirst: [OutputFormat] = [
-      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV,
+      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV, .perubahan,
     ]
     let order = c.formats.indices.sorted {
       (slowFirst.firstIndex(of: c.formats[$0]) ?? 0)
@@ -83,7 +94,13 @@ public enum Emitters {
     }
     var written: [String] = []
     for r in results.take() { written += try r.get() }
+    if let round {
+      try round.close(document: ArchitectureDocument(context), context)
+      try folder.writeMark(History.markName, round.mark)
+    }
     try folder.commit()
+    OutputFolder.faultPoint("after-commit")
+    round?.finalize()
     return written
   }
 
