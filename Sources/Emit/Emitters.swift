@@ -20,9 +20,10 @@ public enum Emitters {
     _ a: Architecture, standard: Standard, configuration c: Configuration, createdAt: Date,
     into folder: OutputFolder, rounds: RoundInput = RoundInput()
   ) throws -> [String] {
-    var context = EmitContext(
+    var made = EmitContext(
       architecture: a, standard: standard, configuration: c, createdAt: createdAt)
-    context.changes = rounds.changes(context)
+    made.changes = rounds.changes(made)
+    let context = made
     let round = rounds.staged
     try folder.open()
     // The report and the feedback pages share one reading of the run.
@@ -39,7 +40,11 @@ public enum Emitters {
           let doc = ArchitectureDocument(context)
           try folder.write(jsonName) { put in
             // The round keeps a compressed copy of the very bytes committed.
-            try stream({ try put($0); try round?.appendDocument($0) }, doc.write(to:))
+            try stream(
+              {
+                try put($0)
+                try round?.appendDocument($0)
+              }, doc.write(to:))
           }
           return [path(jsonName)]
         }

@@ -12,7 +12,8 @@ struct RunCommand: ParsableCommand {
   @OptionGroup var options: RunOptions
   @Flag(name: .customLong("tanpa-riwayat"), help: "Jalankan tanpa mencatat putaran di riwayat.")
   var withoutHistory = false
-  @Option(name: .customLong("banding"), help: "Bandingkan dengan putaran N (bawaan: yang terakhir).")
+  @Option(
+    name: .customLong("banding"), help: "Bandingkan dengan putaran N (bawaan: yang terakhir).")
   var compareWith: Int?
 
   func run() throws {

@@ -101,8 +101,9 @@ public final class History: @unchecked Sendable {
   public func recover() {
     let mark = liveMark()
     for name in entries() where name.hasPrefix(Self.stagedPrefix) {
-      if let mark, name == mark.staged, !FileManager.default.fileExists(
-        atPath: path(Self.roundName(mark.number)))
+      if let mark, name == mark.staged,
+        !FileManager.default.fileExists(
+          atPath: path(Self.roundName(mark.number)))
       {
         if rename(path(name), path(Self.roundName(mark.number))) == 0 { Self.syncFolder(folder) }
       } else {
@@ -144,7 +145,8 @@ public final class History: @unchecked Sendable {
   /// Stages the next round.
   public func stage() throws(Failure) -> StagedRound {
     let number = (rounds().last?.number ?? 0) + 1
-    let name = "\(Self.stagedPrefix)\(String(Self.roundName(number).dropFirst(Self.roundPrefix.count)))-baru-\(getpid())"
+    let name =
+      "\(Self.stagedPrefix)\(String(Self.roundName(number).dropFirst(Self.roundPrefix.count)))-baru-\(getpid())"
     let staged = path(name)
     try? FileManager.default.removeItem(atPath: staged)
     guard mkdir(staged, 0o755) == 0 else { throw .unwritable(path: root, code: errno) }

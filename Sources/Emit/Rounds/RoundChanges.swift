@@ -57,7 +57,8 @@ public struct RoundChanges: Sendable {
     for k in now.records.keys { codes.insert(k.opd) }
     let registry = standard.opds.offices.map(\.code)
     let known = Set(registry)
-    let order = registry.filter(codes.contains) + codes.subtracting(known).subtracting([""]).sorted()
+    let order =
+      registry.filter(codes.contains) + codes.subtracting(known).subtracting([""]).sorted()
       + (codes.contains("") ? [""] : [])
     var byOPD = Dictionary(
       order.map { ($0, OPDChanges(opd: $0.isEmpty ? nil : $0)) }, uniquingKeysWith: { a, _ in a })

@@ -39,7 +39,7 @@ public struct RoundSnapshot: Sendable {
       context.standard.domains.map { ($0.key, $0) }, uniquingKeysWith: { x, _ in x })
     for r in a.records where !r.rejected {
       guard let d = domains[r.domain] else { continue }
-      var fields: [(String, String, JSON)] = d.fields.compactMap { f in
+      var fields: [(name: String, canonical: String, value: JSON)] = d.fields.compactMap { f in
         guard f.key != "id", f.key != "opd" else { return nil }
         let v = ArchitectureDocument.value(r.values[f.key], f)
         return (f.key, Self.canonical(v), v)
@@ -75,7 +75,7 @@ public struct RoundSnapshot: Sendable {
     }
     for d in standard.domains {
       for r in doc[d.key] as? [[String: Any]] ?? [] {
-        var fields: [(String, String, JSON)] = []
+        var fields: [(name: String, canonical: String, value: JSON)] = []
         for f in d.fields where f.key != "id" && f.key != "opd" {
           let v = Self.json(r[f.key])
           fields.append((f.key, Self.canonical(v), v))
