@@ -225,9 +225,22 @@ final class RoundTests: XCTestCase {
 
     // The CSV and the Temuan sheet carry the same keys.
     let csvText = try String(contentsOf: out.appendingPathComponent("temuan.csv"), encoding: .utf8)
-    XCTAssertTrue(csvText.hasPrefix("\u{FEFF}id,jenis,tingkat,"))
-    XCTAssertTrue(csvText.split(separator: "\r\n").first!.hasSuffix(",kunci,opd"))
-    for f in after.prefix(20) { XCTAssertTrue(csvText.contains(f["kunci"] as! String)) }
+    let header = try XCTUnwrap(csvText.split(separator: "\r\n").first)
+    XCTAssertTrue(header.hasSuffix("pesan,saran,kunci,opd"), String(header))
+    for f in after { XCTAssertTrue(csvText.contains(f["kunci"] as! String)) }
+    let sheet = try Binary.tool([
+      "python3", "-c",
+      "import sys, openpyxl\n"
+        + "ws = openpyxl.load_workbook(sys.argv[1], read_only=True)['Temuan']\n"
+        + "for r in ws.iter_rows(values_only=True): print(r[12] or '', r[13] or '', sep='\\t')",
+      out.appendingPathComponent("konsolidasi.xlsx").path,
+    ])
+    XCTAssertEqual(sheet.status, 0, sheet.stderr)
+    let sheetRows = sheet.stdout.split(separator: "\n").map(String.init)
+    XCTAssertEqual(sheetRows.first, "Kunci\tKode OPD")
+    XCTAssertEqual(
+      Array(sheetRows.dropFirst()),
+      after.map { "\($0["kunci"] as! String)\t\(($0["opd"] as? String) ?? "")" })
     XCTAssertEqual(try Binary.schemaErrors(out.appendingPathComponent("arsitektur-spbe.json")), "")
 
     // The history: two rounds, one line each starting with its number.
