@@ -31,7 +31,9 @@ struct RunCommand: ParsableCommand {
     }
     // Checked and locked before anything is read: a second run on the same
     // outputs stops at once, and a signal cleans up what the run staged.
-    let history = config.stages.contains(.emit) ? try openHistory(config) : nil
+    // A refused outputs folder is said by `lockedOutputs` before anything is made.
+    let refused = OutputFolder.refusal(outputs: config.outputs, inputs: config.inputs) != nil
+    let history = config.stages.contains(.emit) && !refused ? try openHistory(config) : nil
     let folder = config.stages.contains(.emit) ? try options.lockedOutputs(config).get() : nil
     if let folder { Interruption.cleanUp(folder) }
     if let history { try recoverHistory(history, config) }
@@ -70,18 +72,18 @@ struct RunCommand: ParsableCommand {
         exit = .io
       }
     }
+    if let recorded, let history, !options.quiet {
+      print(
+        RoundConsoleText.recorded(
+          recorded.number, folder: history.folder, base: recorded.base, lang: lang),
+        terminator: "")
+    }
     if !options.quiet {
       print(
         ConsoleText.summary(
           architecture, standard: standard, written: written,
           seconds: Date().timeIntervalSince(started), lang: lang,
           failsOnFindings: exit == .findings, style: TerminalStyle.forStream(STDOUT_FILENO)),
-        terminator: "")
-    }
-    if let recorded, let history, !options.quiet {
-      print(
-        RoundConsoleText.recorded(
-          recorded.number, folder: history.folder, base: recorded.base, lang: lang),
         terminator: "")
     }
     // The process ends now: freeing a large run's records and findings one by
