@@ -202,6 +202,8 @@ public struct ArchitectureDocument: Emitter {
       ("nilai", .string(f.value)),
       ("pesan", .string(message)),
       ("saran", .string(fix)),
+      ("kunci", .string(context.findingKeys[index])),
+      ("opd", .string(architecture.findingOPD(index))),
     ])
   }
 

@@ -246,6 +246,7 @@ public struct ConsolidatedWorkbook: Emitter {
       "ID", t(.type), t(.level), t(.file),
       t(.sheet), t(.cell), t(.row), t(.column),
       t(.field), t(.value), t(.message), t(.fix),
+      RoundText.key.text(configuration.language), t(.opdCode),
     ]
     for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
     let shown = min(architecture.findings.count, rowLimit)
@@ -264,6 +265,8 @@ public struct ConsolidatedWorkbook: Emitter {
       let (message, fix) = Catalog.render(x, lang: configuration.language)
       s.string(row, 10, message, .wrapTop)
       s.string(row, 11, fix ?? "", .wrapTop)
+      s.string(row, 12, context.findingKeys[i], .top)
+      s.string(row, 13, architecture.findingOPD(i) ?? "", .top)
     }
     finish(
       s, lastRow: shown, columns: labels.count, overflow: architecture.findings.count - shown)

@@ -9,6 +9,11 @@ public struct EmitContext: Sendable {
   public let standard: Standard
   public let configuration: Configuration
   public let createdAt: Date
+  /// Finding index → its `kunci` (`Architecture.findingKeys`).
+  public let findingKeys: [String]
+  /// What changed since the round compared with (`perubahan`), when the run
+  /// compares; set by `Emitters.writeAll`.
+  public var changes: RoundChanges?
 
   public init(
     architecture: Architecture, standard: Standard, configuration: Configuration, createdAt: Date
@@ -17,6 +22,7 @@ public struct EmitContext: Sendable {
     self.standard = standard
     self.configuration = configuration
     self.createdAt = createdAt
+    findingKeys = architecture.findingKeys()
   }
 }
 

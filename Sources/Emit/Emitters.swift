@@ -10,6 +10,7 @@ public enum Emitters {
   public static let workbookName = "konsolidasi.xlsx"
   public static let reportName = "laporan.html"
   public static let profileName = "profil.html"
+  public static let changesName = "perubahan.json"
 
   /// Returns the paths written, in the order of `configuration.formats`. The
   /// outputs do not depend on each other: they are rendered side by side on
@@ -18,10 +19,13 @@ public enum Emitters {
   /// every one is written, so their bytes do not depend on the number of workers.
   public static func writeAll(
     _ a: Architecture, standard: Standard, configuration c: Configuration, createdAt: Date,
-    into folder: OutputFolder
+    into folder: OutputFolder, rounds: RoundInput = RoundInput()
   ) throws -> [String] {
-    let context = EmitContext(
+    var made = EmitContext(
       architecture: a, standard: standard, configuration: c, createdAt: createdAt)
+    made.changes = rounds.changes(made)
+    let context = made
+    let round = rounds.staged
     try folder.open()
     // The report and the feedback pages share one reading of the run.
     let html = c.formats.contains { $0 == .laporanHTML || $0 == .umpanBalik }
@@ -35,7 +39,14 @@ public enum Emitters {
       case .json:
         return {
           let doc = ArchitectureDocument(context)
-          try folder.write(jsonName) { try stream($0, doc.write(to:)) }
+          try folder.write(jsonName) { put in
+            // The round keeps a compressed copy of the very bytes committed.
+            try stream(
+              {
+                try put($0)
+                try round?.appendDocument($0)
+              }, doc.write(to:))
+          }
           return [path(jsonName)]
         }
       case .temuanCSV:
@@ -77,11 +88,16 @@ public enum Emitters {
           try folder.write(profileName, page.render())
           return [path(profileName)]
         }
+      case .perubahan:
+        return {
+          try folder.write(changesName, ChangesDocument.text(context))
+          return [path(changesName)]
+        }
       }
     }
     // The slowest outputs start first, so the last to start is a short one.
     let slowFirst: [OutputFormat] = [
-      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV, .profilHTML,
+      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV, .profilHTML, .perubahan,
     ]
     let order = c.formats.indices.sorted {
       (slowFirst.firstIndex(of: c.formats[$0]) ?? 0)
@@ -93,7 +109,13 @@ public enum Emitters {
     }
     var written: [String] = []
     for r in results.take() { written += try r.get() }
+    if let round {
+      try round.close(document: ArchitectureDocument(context), context)
+      try folder.writeMark(History.markName, round.mark)
+    }
     try folder.commit()
+    OutputFolder.faultPoint("after-commit")
+    round?.finalize()
     return written
   }
 

@@ -10,7 +10,7 @@ public struct FindingsCSV: Emitter {
 
   public static let header = [
     "id", "jenis", "tingkat", "berkas", "lembar", "sel", "baris", "kolom", "bidang", "nilai",
-    "pesan", "saran",
+    "pesan", "saran", "kunci", "opd",
   ]
 
   /// The file, record by record (a large run's findings stream to the file);
@@ -18,6 +18,8 @@ public struct FindingsCSV: Emitter {
   public func write(to out: ByteSink) {
     let findings = architecture.findings
     let lang = configuration.language
+    let keys = context.findingKeys
+    let a = architecture
     out.append("\u{FEFF}")
     Self.record(Self.header, to: out)
     out.append(findings.count, workers: configuration.jobs) { i, sink in
@@ -28,7 +30,7 @@ public struct FindingsCSV: Emitter {
           ArchitectureDocument.findingID(i), f.type.rawValue, f.severity.rawValue,
           f.location.file, f.location.sheet ?? "", f.location.cell ?? "",
           f.location.row.map(String.init) ?? "", f.columnLabel ?? "", f.field ?? "",
-          f.value ?? "", message, fix ?? "",
+          f.value ?? "", message, fix ?? "", keys[i], a.findingOPD(i) ?? "",
         ], to: sink)
     }
   }

@@ -232,6 +232,21 @@ public final class OutputFolder: @unchecked Sendable {
     close(fd)
   }
 
+  /// Writes the hidden mark `name` (such as `History.markName`) into the set:
+  /// it becomes live with the set and travels with it like any output.
+  func writeMark(_ name: String, _ text: String) throws {
+    precondition(!staging.isEmpty, "OutputFolder.open() first")
+    writtenLock.withLock { _ = written.insert(name) }
+    let file = join(staging, name)
+    let fd = Foundation.open(file, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw Failure.unwritable(path: join(path, name), code: errno) }
+    defer { close(fd) }
+    let bytes = Array(text.utf8)
+    guard Foundation.write(fd, bytes, bytes.count) == bytes.count, fsync(fd) == 0 else {
+      throw Failure.unwritable(path: join(path, name), code: errno == 0 ? ENOSPC : errno)
+    }
+  }
+
   /// Makes `name` a folder of the set, empty unless something is written into
   /// it: the folder of the previous set is replaced even when this run has
   /// nothing to put in it.
@@ -360,7 +375,9 @@ public final class OutputFolder: @unchecked Sendable {
     if let first = lines.first, first.hasPrefix(Self.stagingMark), !first.contains("/") {
       let pending = join(target, first)
       for name in lines.dropFirst()
-      where !name.contains("/") && !name.hasPrefix(".") && Self.exists(join(pending, name)) {
+      where !name.contains("/") && (!name.hasPrefix(".") || name == History.markName)
+        && Self.exists(join(pending, name))
+      {
         try moveIntoPlace(name, from: pending)
       }
       syncFolder(target)
@@ -462,7 +479,7 @@ public final class OutputFolder: @unchecked Sendable {
   /// commit, as `kill -9` or a power cut would there.
   private static let fault = ProcessInfo.processInfo.environment["PIPELINE_FAULT"]
 
-  private static func faultPoint(_ name: String) {
+  static func faultPoint(_ name: String) {
     if fault == name { kill(getpid(), SIGKILL) }
   }
 

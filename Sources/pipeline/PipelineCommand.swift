@@ -10,7 +10,7 @@ struct PipelineCommand: ParsableCommand {
     version: ToolVersion.current,
     subcommands: [
       RunCommand.self, ValidateCommand.self, InspectCommand.self, CodelistsCommand.self,
-      TemplateCommand.self, GabungCommand.self,
+      TemplateCommand.self, GabungCommand.self, HistoryCommand.self,
     ]
   )
 

@@ -10,10 +10,16 @@ struct RunCommand: ParsableCommand {
     abstract: "Jalankan semua tahap dan tulis keluaran ke folder keluaran.")
 
   @OptionGroup var options: RunOptions
+  @Flag(name: .customLong("tanpa-riwayat"), help: "Jalankan tanpa mencatat putaran di riwayat.")
+  var withoutHistory = false
+  @Option(
+    name: .customLong("banding"), help: "Bandingkan dengan putaran N (bawaan: yang terakhir).")
+  var compareWith: Int?
 
   func run() throws {
     let started = Date()
-    let config = try options.configuration().get()
+    var config = try options.configuration().get()
+    if withoutHistory { config.recordsHistory = false }
     let standard = try options.standard(config).get()
     let lang = config.language
     let fixedDate: Date?
@@ -25,8 +31,12 @@ struct RunCommand: ParsableCommand {
     }
     // Checked and locked before anything is read: a second run on the same
     // outputs stops at once, and a signal cleans up what the run staged.
+    // A refused outputs folder is said by `lockedOutputs` before anything is made.
+    let refused = OutputFolder.refusal(outputs: config.outputs, inputs: config.inputs) != nil
+    let history = config.stages.contains(.emit) && !refused ? try openHistory(config) : nil
     let folder = config.stages.contains(.emit) ? try options.lockedOutputs(config).get() : nil
     if let folder { Interruption.cleanUp(folder) }
+    if let history { try recoverHistory(history, config) }
     let scan: InputScan
     do {
       scan = try PipelineRun.inputs(in: config.inputs, excluding: config.excludedFromInputs)
@@ -43,15 +53,30 @@ struct RunCommand: ParsableCommand {
 
     var written: [String] = []
     // A run that read nothing leaves the outputs as they were (SPEC §7).
-    if let folder, exit != .io {
+    var recorded: (number: Int, base: Int?)?
+    if let folder, let history, exit != .io {
       do {
+        let baseNumber = compareWith ?? history.rounds().last?.number
+        let base = baseNumber.flatMap { n in history.document(n).map { (n, $0) } }
+        let staged = config.recordsHistory ? try history.stage() : nil
         written = try Emitters.writeAll(
           architecture, standard: standard, configuration: config,
-          createdAt: fixedDate ?? Date(), into: folder)
+          createdAt: fixedDate ?? Date(), into: folder,
+          rounds: RoundInput(staged: staged, base: base))
+        if let staged { recorded = (staged.number, base?.0) }
       } catch let e as OutputFolder.Failure {
         printOutputFailure(e, lang: lang)
         exit = .io
+      } catch let e as History.Failure {
+        printError(RoundConsoleText.failure(e, lang: lang))
+        exit = .io
       }
+    }
+    if let recorded, let history, !options.quiet {
+      print(
+        RoundConsoleText.recorded(
+          recorded.number, folder: history.folder, base: recorded.base, lang: lang),
+        terminator: "")
     }
     if !options.quiet {
       print(
@@ -68,6 +93,32 @@ struct RunCommand: ParsableCommand {
   }
 
   nonisolated(unsafe) static var heldUntilExit: Architecture?
+
+  /// The outputs folder's history, checked before the outputs are touched:
+  /// one inside the outputs folder is refused (exit 2), one that cannot be
+  /// written stops a run that records (exit 3).
+  private func openHistory(_ config: Configuration) throws -> History {
+    let history = History(root: config.history, outputs: config.outputs)
+    do throws(History.Failure) {
+      try history.checkPlace()
+      if config.recordsHistory { try history.prepare() }
+    } catch {
+      printError(RoundConsoleText.failure(error, lang: config.language))
+      if case .insideOutputs = error { throw ExitCode(Exit.usage.rawValue) }
+      throw ExitCode(Exit.io.rawValue)
+    }
+    return history
+  }
+
+  /// Under the outputs lock: a round a killed run left half-made is finished
+  /// or dropped; `--banding N` must name a recorded round (exit 2).
+  private func recoverHistory(_ history: History, _ config: Configuration) throws {
+    history.recover()
+    if let n = compareWith, !history.rounds().contains(where: { $0.number == n }) {
+      printError(RoundConsoleText.failure(.noRound(n), lang: config.language))
+      throw ExitCode(Exit.usage.rawValue)
+    }
+  }
 }
 
 /// SIGINT (Ctrl-C) and SIGTERM during a run: the staged outputs are removed

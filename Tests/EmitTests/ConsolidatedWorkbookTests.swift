@@ -62,7 +62,7 @@ final class ConsolidatedWorkbookTests: XCTestCase {
       "Aplikasi 7 A1:\(last)6 \(apps - 5) baris berikutnya tidak muat di lembar ini; "
         + "semuanya ada di arsitektur-spbe.json.", text)
     XCTAssertEqual(
-      lines.dropFirst().first?.hasPrefix("Temuan 7 A1:L6 \(a.findings.count - 5) "), true, text)
+      lines.dropFirst().first?.hasPrefix("Temuan 7 A1:N6 \(a.findings.count - 5) "), true, text)
   }
 
   /// `bahasa: en` gives English headers, texts and messages; the sheet names
@@ -109,7 +109,7 @@ final class ConsolidatedWorkbookTests: XCTestCase {
     XCTAssertEqual(lines.dropFirst(2).first, "1 January 2026 07:00 WIB (UTC+07:00)", text)
     XCTAssertEqual(
       lines.dropFirst(3).first,
-      "ID|Type|Level|File|Sheet|Cell|Row|Column|Field|Value|Message|Fix", text)
+      "ID|Type|Level|File|Sheet|Cell|Row|Column|Field|Value|Message|Fix|Key|OPD code", text)
     let first = try XCTUnwrap(a.findings.first)
     XCTAssertEqual(lines.dropFirst(4).first, Catalog.render(first, lang: .en).message, text)
   }

@@ -122,7 +122,7 @@ final class FaultTests: XCTestCase {
     XCTAssertEqual(
       try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
         .sorted(),
-      [".pipeline.lock"])
+      [".pipeline-putaran", ".pipeline.lock"])
   }
 
   /// A second run on a folder whose lock is held: exit 3, a clear message, and
@@ -223,7 +223,7 @@ final class FaultTests: XCTestCase {
     let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
       $0.hasPrefix(".")
     }
-    XCTAssertEqual(hidden.sorted(), [".pipeline.lock"])
+    XCTAssertEqual(hidden.sorted(), [".pipeline-putaran", ".pipeline.lock"])
   }
 
   /// The one-by-one renames of a mount point are said, and a run killed
@@ -253,7 +253,7 @@ final class FaultTests: XCTestCase {
     let hidden = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
       $0.hasPrefix(".")
     }
-    XCTAssertEqual(hidden.sorted(), [".pipeline.lock"])
+    XCTAssertEqual(hidden.sorted(), [".pipeline-putaran", ".pipeline.lock"])
   }
 
   /// Every entry under `folder` with its mode and bytes, and the folder's own
@@ -382,11 +382,13 @@ final class FaultTests: XCTestCase {
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     XCTAssertEqual(chmod(work.path, 0o777), 0)
     XCTAssertEqual(chmod(out.path, 0o2777), 0)
+    // Run from `work` (open to all), so the history goes there: the other
+    // user may not write the repository's `riwayat/`.
     let r = try Binary.run(
       [
         "--reuid=65534", "--regid=65534", "--clear-groups", Binary.url.path, "run", "--inputs",
         inputs.path, "--outputs", out.path, "--quiet",
-      ], executable: setpriv)
+      ], in: work, executable: setpriv)
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stderr.contains("tanpa pemilik (root), grup (root) semula"), r.stderr)
     var st = stat()

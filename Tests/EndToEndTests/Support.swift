@@ -23,7 +23,8 @@ enum Binary {
 
   /// What a run with the default `format_keluaran` writes, sorted.
   static let outputNames = [
-    "arsitektur-spbe.json", "konsolidasi.xlsx", "laporan.html", "profil.html", "temuan.csv",
+    "arsitektur-spbe.json", "konsolidasi.xlsx", "laporan.html", "perubahan.json", "profil.html",
+    "temuan.csv",
     "umpan-balik",
   ]
 

@@ -93,6 +93,7 @@ struct FeedbackPages: Emitter {
         }
       }
       h.open("main", ["class": "wrap"])
+      roundPart(&h, code: unknown ? "" : code)
       intro(&h, unknown: unknown, records: records, findings: findings)
       filesSection(&h, files, severalPerDomain: unknown ? [:] : facts.filesPerDomain[code] ?? [:])
       if !unknown { perDomain(&h, records) }

@@ -32,6 +32,7 @@ struct ReportPage: Emitter {
     ) { h in
       header(&h, title: title)
       h.open("main", ["class": "wrap"])
+      changesSection(&h)
       summary(&h)
       heatMap(&h)
       fixes(&h)

@@ -26,6 +26,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case laporanHTML = "laporan-html"
   case umpanBalik = "umpan-balik"
   case profilHTML = "profil-html"
+  case perubahan
 }
 
 /// When a run exits 1 (SPEC §6 `--fail-on`).
@@ -53,6 +54,10 @@ public struct Configuration: Sendable {
   /// 0: one per core.
   public var jobs = 0
   public var limits = ReadLimits()
+  /// `riwayat`: the folder of the rounds (beside `pipeline.yml` by default).
+  public var history = "riwayat"
+  /// `--tanpa-riwayat` clears it: the run records no round.
+  public var recordsHistory = true
 
   public init() {}
 
@@ -60,7 +65,7 @@ public struct Configuration: Sendable {
 
   static let topKeys: Set<String> = [
     "instansi", "periode", "masukan", "keluaran", "tahapan", "format_keluaran", "daftar_kode",
-    "gagal_jika", "bahasa", "paralel", "batas",
+    "gagal_jika", "bahasa", "paralel", "batas", "riwayat",
   ]
   static let limitKeys: Set<String> = [
     "ukuran_bagian_mb", "rasio_kompresi", "kedalaman_xml", "jumlah_shared_strings",
@@ -99,13 +104,14 @@ public struct Configuration: Sendable {
       throw ConfigError(e, path: path)
     }
     var c = Configuration()
-    guard let root = node else { return c }
-    guard let map = root.mapping else {
-      throw ConfigError.badValue(key: "(dokumen)", expected: "pemetaan kunci: nilai")
-    }
     let base = (path as NSString).deletingLastPathComponent
     func resolve(_ p: String) -> String {
       p.hasPrefix("/") || base.isEmpty ? p : (base as NSString).appendingPathComponent(p)
+    }
+    c.history = resolve(c.history)
+    guard let root = node else { return c }
+    guard let map = root.mapping else {
+      throw ConfigError.badValue(key: "(dokumen)", expected: "pemetaan kunci: nilai")
     }
     for (k, v) in map {
       guard let key = k.string else { continue }
@@ -196,6 +202,7 @@ public struct Configuration: Sendable {
           default: throw ConfigError.unknownKey(full)
           }
         }
+      case "riwayat": c.history = resolve(try string(v, key))
       default:
         throw ConfigError.unknownKey(key)
       }
