@@ -67,11 +67,15 @@ public enum Emitters {
         return {
           try pages!.write(into: folder)
         }
+      case .siaSPBE:
+        return {
+          try SIASPBEExport(context, layout: SIASPBELayout.bundled()).write(into: folder)
+        }
       }
     }
     // The slowest outputs start first, so the last to start is a short one.
     let slowFirst: [OutputFormat] = [
-      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV,
+      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV, .siaSPBE,
     ]
     let order = c.formats.indices.sorted {
       (slowFirst.firstIndex(of: c.formats[$0]) ?? 0)
