@@ -98,7 +98,9 @@ final class SIASPBETests: XCTestCase {
 
   static func text(_ v: Any?) -> String {
     switch v {
-    case let list as [Any]: return "[" + list.map { "\($0)" }.joined(separator: ", ") + "]"
+    // Links as a set: a form may split one link field over several columns (the
+    // security links of the Data form, by jenis), read back in column order.
+    case let list as [Any]: return "[" + list.map { "\($0)" }.sorted().joined(separator: ", ") + "]"
     case let n as NSNumber: return n.stringValue
     case let s as String: return s
     case nil, is NSNull: return "–"
