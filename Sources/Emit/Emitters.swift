@@ -93,11 +93,15 @@ public enum Emitters {
           try folder.write(changesName, ChangesDocument.text(context))
           return [path(changesName)]
         }
+      case .siaSPBE:
+        return {
+          try SIASPBEExport(context, layout: SIASPBELayout.bundled()).write(into: folder)
+        }
       }
     }
     // The slowest outputs start first, so the last to start is a short one.
     let slowFirst: [OutputFormat] = [
-      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV, .profilHTML, .perubahan,
+      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV, .profilHTML, .perubahan, .siaSPBE,
     ]
     let order = c.formats.indices.sorted {
       (slowFirst.firstIndex(of: c.formats[$0]) ?? 0)

@@ -27,6 +27,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case umpanBalik = "umpan-balik"
   case profilHTML = "profil-html"
   case perubahan
+  case siaSPBE = "sia-spbe"
 }
 
 /// When a run exits 1 (SPEC §6 `--fail-on`).

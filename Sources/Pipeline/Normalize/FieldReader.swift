@@ -87,16 +87,30 @@ struct FieldReader {
 
   /// The ids of a link cell (SPEC §3): split on `;`, `,` and line breaks before
   /// whitespace is collapsed (Alt+Enter separates, as the official forms write
-  /// their links); an `ID Nama` pair gives its id.
+  /// their links); an `ID Nama` pair gives its id. A comma inside the name of
+  /// a pair (`LY-03 Paket A, B dan C`) does not start a link: what follows it
+  /// up to the next `;` or line break is the name's, unless it starts with an id.
   static func linkIDs(_ raw: String) -> [String] {
-    raw.split(whereSeparator: { $0.isNewline || $0 == ";" || $0 == "," }).compactMap { part in
-      let text = TextCleaner.clean(String(part))
-      guard !text.isEmpty else { return nil }
-      guard let space = text.firstIndex(of: " ") else { return text }
-      let first = text[..<space]
-      // `PB-01 Penyusunan Ranperda`: ids carry a digit, names start with a word.
-      return first.contains(where: \.isNumber) ? String(first) : text
+    var ids: [String] = []
+    for piece in raw.split(whereSeparator: { $0.isNewline || $0 == ";" }) {
+      var inName = false
+      for part in piece.split(separator: ",") {
+        let text = TextCleaner.clean(String(part))
+        guard !text.isEmpty else { continue }
+        let first = text.firstIndex(of: " ").map { text[..<$0] }
+        // `PB-01 Penyusunan Ranperda`: ids carry a digit, names start with a word.
+        let startsWithID = (first ?? Substring(text)).contains(where: \.isNumber)
+        if inName && !startsWithID { continue }
+        guard let first else {
+          ids.append(text)
+          inName = false
+          continue
+        }
+        inName = startsWithID
+        ids.append(startsWithID ? String(first) : text)
+      }
     }
+    return ids
   }
 
   private func rangeProblem(_ lo: Double?, _ hi: Double?) -> FieldReading {

@@ -57,6 +57,13 @@ extension FileProcessor {
       if let fileDomain, let values = sheetValues(of: fileDomain, sheetName: sheet.name) {
         domain = fileDomain
         given = values
+      } else if let fileDomain, let named = domain, named.key != fileDomain.key,
+        !named.sheetNames.contains(where: { MatchKey.of($0) == MatchKey.of(sheet.name) })
+      {
+        // In a workbook named after a domain, a sheet whose name only contains
+        // another domain's word (`Perangkat Keamanan`, `Sistem Penghubung
+        // Layanan` in the Infrastruktur form) is an object type: its header decides.
+        domain = nil
       }
       if domain == nil && sheet.state != .visible { continue }
       let grid = try SheetGrid.read(
