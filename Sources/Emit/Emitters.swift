@@ -67,11 +67,23 @@ public enum Emitters {
         return {
           try pages!.write(into: folder)
         }
+      case .daftarKirim:
+        return {
+          try folder.write(SendListCSV.name) {
+            try stream($0, SendListCSV(context: context).write(to:))
+          }
+          return [path(SendListCSV.name)]
+        }
+      case .sqlite:
+        return {
+          try folder.write(ArchitectureStore.name) { try ArchitectureStore(context).write(to: $0) }
+          return [path(ArchitectureStore.name)]
+        }
       }
     }
     // The slowest outputs start first, so the last to start is a short one.
     let slowFirst: [OutputFormat] = [
-      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV,
+      .konsolidasiXLSX, .sqlite, .umpanBalik, .laporanHTML, .json, .temuanCSV, .daftarKirim,
     ]
     let order = c.formats.indices.sorted {
       (slowFirst.firstIndex(of: c.formats[$0]) ?? 0)

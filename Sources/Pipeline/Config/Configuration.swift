@@ -25,6 +25,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case konsolidasiXLSX = "konsolidasi-xlsx"
   case laporanHTML = "laporan-html"
   case umpanBalik = "umpan-balik"
+  case daftarKirim = "daftar-kirim"
+  case sqlite
 }
 
 /// When a run exits 1 (SPEC §6 `--fail-on`).

@@ -621,6 +621,19 @@ public enum Catalog {
               "Jika salah satu berkas adalah kiriman lama, hapus berkas itu dari folder masukan.",
               "If one of the files is an older submission, remove it from the inputs folder."))
         ])
+    case .berkasKosong:
+      return Entry(
+        level: .peringatan, title: Words("Berkas kosong", "Empty file"),
+        variants: [
+          .plain: Text(
+            Words(
+              "Berkas \"{berkas}\" tidak berisi satu pun baris data; tidak ada yang diterima darinya.",
+              "File \"{berkas}\" holds no data rows; nothing was received from it."),
+            fix: Words(
+              "Isi baris di lembar domain templat (di bawah baris judul), simpan, lalu kirim lagi.",
+              "Fill in rows on the template's domain sheets (below the header row), save, and send it again."
+            ))
+        ])
     }
   }
 }

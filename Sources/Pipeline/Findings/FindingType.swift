@@ -42,6 +42,7 @@ public enum FindingType: String, Sendable, CaseIterable {
   case berkasDilewati = "berkas-dilewati"
   case berkasGanda = "berkas-ganda"
   case namaGanda = "nama-ganda"
+  case berkasKosong = "berkas-kosong"
 
   /// The level the catalog gives this type.
   public var defaultSeverity: Severity { Catalog.entry(self).level }
