@@ -18,7 +18,7 @@ extension FeedbackPages {
       for key in keys {
         guard let d = facts.standard.domain(key) else { continue }
         h.element("li") { h in
-          h.element("strong", facts.domainLabel(key))
+          h.element("span", ["class": "place"], facts.domainLabel(key))
           h.text(": ")
           h.text(
             t(
@@ -70,8 +70,7 @@ extension FeedbackPages {
         domainsToSend(&h, facts.standard.domains.map(\.key))
         h.element("ol", ["class": "steps"]) { h in
           h.element("li", t(.notSentStepTemplate, ["pengelola": collectingOffice]))
-          h.element("li", t(.notSentStepFill))
-          h.element("li", t(.fixStepSend, ["pengelola": collectingOffice]))
+          h.element("li", t(.notSentStepFill, ["pengelola": collectingOffice]))
         }
       }
       h.element("footer") { h in

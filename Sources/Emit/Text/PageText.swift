@@ -398,8 +398,8 @@ enum PageText: CaseIterable {
       )
     case .notSentStepFill:
       return (
-        "Isi lembar Identitas (nama pengisi, jabatan, kontak) dan satu baris per objek di setiap lembar domain, lalu kirim sebagai .xlsx.",
-        "Fill in the Identitas sheet (who filled it in, position, contact) and one row per item on every domain sheet, then send it as .xlsx."
+        "Isi lembar Identitas (nama pengisi, jabatan, kontak) dan satu baris per objek di setiap lembar domain, lalu kirim sebagai .xlsx ke {pengelola}.",
+        "Fill in the Identitas sheet (who filled it in, position, contact) and one row per item on every domain sheet, then send it as .xlsx to {pengelola}."
       )
     case .instructionSheetNote:
       return (
