@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // The C libraries, found through pkg-config (Debian: libzip-dev, libxml2-dev,
@@ -45,6 +46,7 @@ let package = Package(
       dependencies: [
         "Spreadsheet", "Standard", "Pipeline", "CLibXlsxWriter", "CLibZip", "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ],
       resources: [.copy("Resources")], swiftSettings: [.swiftLanguageMode(.v6)]),
     .executableTarget(

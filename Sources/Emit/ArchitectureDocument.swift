@@ -136,6 +136,7 @@ public struct ArchitectureDocument: Emitter {
 
   private func opdEntries() -> [JSON] {
     let tally = architecture.byOPD
+    let contacts = architecture.contacts()
     return standard.opds.offices.map { o in
       .object([
         ("kode", .string(o.code)),
@@ -146,8 +147,17 @@ public struct ArchitectureDocument: Emitter {
           "jumlah",
           .object(standard.domains.map { ($0.key, .int(tally.count(o.code, $0.key).accepted)) })
         ),
+        ("kontak", contacts[o.code].map(Self.contact) ?? .null),
       ])
     }
+  }
+
+  /// `opd[].kontak`: the Identitas contact, keys as `domains.json` names its rows.
+  static func contact(_ c: Contact) -> JSON {
+    .object([
+      ("nama_pengisi", .string(c.name)), ("jabatan", .string(c.position)),
+      ("kontak", .string(c.contact)), ("tanggal_pengisian", .string(c.filledOn)),
+    ])
   }
 
   static func value(_ v: Value?, _ field: Field) -> JSON {

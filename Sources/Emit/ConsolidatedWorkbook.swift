@@ -67,6 +67,7 @@ public struct ConsolidatedWorkbook: Emitter {
         weight: rejected.count * 2))
     book.sheets.append(
       .init(name: Self.findingsSheet, render: findingsSheet, weight: architecture.findings.count))
+    book.sheets.append(.init(name: Self.sendListSheet, render: sendListSheet))
     try book.write(to: path)
   }
 
@@ -120,7 +121,9 @@ public struct ConsolidatedWorkbook: Emitter {
       [t(.opdCode), t(.opd), t(.abbreviation)]
       + standard.domains.map(label) + [
         t(.acceptedInAll), t(.rejected), t(.files),
+        t(.contactName), t(.contactPosition), t(.contactInfo), t(.contactDate),
       ]
+    let contacts = a.contacts()
     for (c, l) in labels.enumerated() { s.string(row, c, l, .header) }
     for o in standard.opds.offices {
       row += 1
@@ -137,6 +140,10 @@ public struct ConsolidatedWorkbook: Emitter {
       s.number(row, c, Double(total.accepted), .top)
       s.number(row, c + 1, Double(total.rejected), .top)
       s.string(row, c + 2, (tally.files[o.code] ?? []).joined(separator: "\n"), .wrapTop)
+      let k = contacts[o.code]
+      for (i, v) in [k?.name, k?.position, k?.contact, k?.filledOn].enumerated() {
+        if let v { s.string(row, c + 3 + i, v, .text) }
+      }
     }
     s.autofilter(firstRow: headerRow, firstCol: 0, lastRow: row, lastCol: labels.count - 1)
     s.fitColumns(min: 8, max: 50)
@@ -204,6 +211,32 @@ public struct ConsolidatedWorkbook: Emitter {
         t(.rowsDoNotFit, ["n": "\(overflow)"])
           + "\(Emitters.jsonName).", .bold)
     }
+  }
+
+  // MARK: - Daftar Kirim
+
+  static let sendListSheet = "Daftar Kirim"
+
+  /// Per OPD of the registry: its page, contact, errors, missing domains, status.
+  private func sendListSheet(_ s: Sheet) {
+    let labels = [
+      t(.opdCode), t(.opd), t(.abbreviation), t(.feedbackPage), t(.contactName),
+      t(.contactPosition), t(.contactInfo), t(.contactDate), t(.errorsToFix), t(.domainsMissing),
+      t(.sendStatus),
+    ]
+    for (c, l) in labels.enumerated() { s.string(0, c, l, .header) }
+    var row = 0
+    for e in SendList(architecture, standard: standard).entries {
+      row += 1
+      for (c, v) in SendList.fields(e).enumerated() {
+        if c == 8 {
+          s.number(row, c, Double(e.errors), .top)
+        } else if !v.isEmpty {
+          s.string(row, c, v, .text)
+        }
+      }
+    }
+    finish(s, lastRow: row, columns: labels.count, overflow: 0)
   }
 
   // MARK: - Ditolak and Temuan

@@ -97,11 +97,24 @@ public enum Emitters {
         return {
           try SIASPBEExport(context, layout: SIASPBELayout.bundled()).write(into: folder)
         }
+      case .daftarKirim:
+        return {
+          try folder.write(SendListCSV.name) {
+            try stream($0, SendListCSV(context: context).write(to:))
+          }
+          return [path(SendListCSV.name)]
+        }
+      case .sqlite:
+        return {
+          try folder.write(ArchitectureStore.name) { try ArchitectureStore(context).write(to: $0) }
+          return [path(ArchitectureStore.name)]
+        }
       }
     }
     // The slowest outputs start first, so the last to start is a short one.
     let slowFirst: [OutputFormat] = [
-      .konsolidasiXLSX, .umpanBalik, .laporanHTML, .json, .temuanCSV, .profilHTML, .perubahan, .siaSPBE,
+      .konsolidasiXLSX, .sqlite, .umpanBalik, .laporanHTML, .json, .temuanCSV, .profilHTML,
+      .perubahan, .siaSPBE, .daftarKirim,
     ]
     let order = c.formats.indices.sorted {
       (slowFirst.firstIndex(of: c.formats[$0]) ?? 0)

@@ -195,7 +195,7 @@ final class FaultTests: XCTestCase {
       try Data(contentsOf: limited.appendingPathComponent("arsitektur-spbe.json")), before)
 
     guard getuid() == 0 else { throw XCTSkip("a full disk needs a tmpfs mount (root)") }
-    let disk = try tmpfs("disk", options: "size=1m")
+    let disk = try tmpfs("disk", options: "size=4m")
     let out = disk.appendingPathComponent("outputs")
     XCTAssertEqual(
       try Binary.run(["run", "--inputs", small.path, "--outputs", out.path, "--quiet"]).status, 0)
@@ -339,13 +339,15 @@ final class FaultTests: XCTestCase {
       environment: ["PIPELINE_FAULT": "before-commit"])
     XCTAssertTrue(r.timedOut, "the run was not stopped before its commit: \(r.status)")
     XCTAssertEqual(try Self.snapshot(out), before)
-    // The next run replaces the folder whole: only the one OPD's page is left.
+    // The next run replaces the folder whole: every OPD of the registry keeps
+    // a page, the unknown OPD's page of the earlier run is gone.
+    XCTAssertTrue(pages.contains("opd-tidak-dikenal.html"))
     XCTAssertEqual(
       try Binary.run(["run", "--inputs", one.path, "--outputs", out.path, "--quiet"]).status, 1)
     XCTAssertEqual(
       try FileManager.default.contentsOfDirectory(
         atPath: out.appendingPathComponent("umpan-balik").path
-      ).count, 1)
+      ).sorted(), pages.filter { $0 != "opd-tidak-dikenal.html" }.sorted())
   }
 
   /// A shared outputs folder (setgid, group-writable, another group) keeps

@@ -90,7 +90,7 @@ final class HTMLTests: XCTestCase {
       .joined(separator: " › ")
     XCTAssertTrue(html.contains(place), place)
 
-    // One page per OPD that sent files (named after its code), plus the unknown one.
+    // One page per OPD of the registry (named after its code), plus the unknown one.
     let pages = try feedbackPages(out)
     let sending = offices.filter { !($0["berkas"] as? [String] ?? []).isEmpty }.compactMap {
       $0["kode"] as? String
@@ -101,7 +101,8 @@ final class HTMLTests: XCTestCase {
       XCTAssertTrue(html.contains("href=\"umpan-balik/\(code)-"), code)
     }
     let unknown = pages.filter { $0.lastPathComponent == "opd-tidak-dikenal.html" }
-    XCTAssertEqual(pages.count, sending.count + unknown.count)
+    XCTAssertEqual(pages.count, offices.count + unknown.count)
+    XCTAssertGreaterThan(offices.count, sending.count)
 
     // Rendered by a real browser: nothing requested, nothing logged, the filter runs.
     let (status, checks) = try browse([report], expectScript: true, search: "dinkes.xlsx")
@@ -166,9 +167,13 @@ final class HTMLTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: stale.path))
 
     let pages = try [out.appendingPathComponent("laporan.html")] + feedbackPages(out)
-    XCTAssertEqual(
-      pages.map(\.lastPathComponent).sorted(),
-      ["1.02.0.00.0.00.01.0000-dinkes.html", "laporan.html", "opd-tidak-dikenal.html"])
+    // Every OPD of the registry has a page; only Dinkes and the unknown one hold input.
+    let names = pages.map(\.lastPathComponent)
+    let offices = try Binary.loadJSON(out.appendingPathComponent("arsitektur-spbe.json"))["opd"]
+    XCTAssertEqual(names.count, ((offices as? [Any])?.count ?? 0) + 2)
+    for name in ["1.02.0.00.0.00.01.0000-dinkes.html", "laporan.html", "opd-tidak-dikenal.html"] {
+      XCTAssertTrue(names.contains(name), name)
+    }
     var all = ""
     for p in pages {
       let text = try String(contentsOf: p, encoding: .utf8)
@@ -185,7 +190,10 @@ final class HTMLTests: XCTestCase {
       }
       XCTAssertTrue(bad.isEmpty, "\(p.lastPathComponent): \(bad.map { $0.value })")
     }
-    let dinkes = try String(contentsOf: pages[1], encoding: .utf8)
+    let dinkes = try String(
+      contentsOf: try XCTUnwrap(
+        pages.first { $0.lastPathComponent == "1.02.0.00.0.00.01.0000-dinkes.html" }),
+      encoding: .utf8)
     XCTAssertTrue(dinkes.contains("berkas-tidak-terbaca"))
     XCTAssertTrue(dinkes.contains("Dinkes - rusak.xlsx"))
     // Shown, not dropped: the hostile text is there as text.

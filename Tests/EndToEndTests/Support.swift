@@ -23,8 +23,8 @@ enum Binary {
 
   /// What a run with the default `format_keluaran` writes, sorted.
   static let outputNames = [
-    "arsitektur-spbe.json", "konsolidasi.xlsx", "laporan.html", "perubahan.json", "profil.html",
-    "temuan.csv", "umpan-balik", "sia-spbe",
+    "arsitektur-spbe.json", "arsitektur.sqlite", "daftar-kirim.csv", "konsolidasi.xlsx",
+    "laporan.html", "perubahan.json", "profil.html", "temuan.csv", "umpan-balik", "sia-spbe",
   ].sorted()
 
   struct Result {

@@ -35,11 +35,20 @@ struct FeedbackPages: Emitter {
     text(facts.language, values)
   }
 
-  /// OPD code (`""` for the unknown OPD) → file name inside `umpan-balik/`.
+  /// OPD code (`""` for the unknown OPD) → file name inside `umpan-balik/`:
+  /// a page for every OPD of the registry (those that sent nothing yet get one
+  /// saying what is expected), so staff can send every OPD its page.
   private static func fileNames(_ facts: ReportFacts) -> [(code: String, name: String)] {
+    var out = pageNames(facts.standard.opds.offices)
+    if hasUnknown(facts) { out.append(("", Self.unknownName)) }
+    return out
+  }
+
+  /// OPD code → its page's file name inside `umpan-balik/`, in registry order.
+  static func pageNames(_ offices: [OPDRegistry.OPD]) -> [(code: String, name: String)] {
     var used: Set<String> = [Self.unknownName]
     var out: [(String, String)] = []
-    for o in facts.sendingOffices {
+    for o in offices {
       let base = OutputFolder.safeFileName(
         o.code + "-" + o.abbreviation.lowercased(), fallback: "opd")
       var name = base
@@ -51,7 +60,6 @@ struct FeedbackPages: Emitter {
       used.insert(name + ".html")
       out.append((o.code, name + ".html"))
     }
-    if hasUnknown(facts) { out.append(("", Self.unknownName)) }
     return out
   }
 
@@ -62,6 +70,7 @@ struct FeedbackPages: Emitter {
   /// The page of `code`, or of the unknown OPD when `code` is empty.
   func render(code: String) -> String {
     let office = facts.standard.opds.office(code: code)
+    if let office, facts.files[code] == nil { return renderNotSent(office) }
     let unknown = office == nil
     let records = (facts.recordsOf[unknown ? "" : code] ?? []).map { a.records[$0] }
     let findings = facts.findingsOf[unknown ? "" : code] ?? []
@@ -90,11 +99,18 @@ struct FeedbackPages: Emitter {
             (unknown ? "" : t(.opdCode) + " " + code + " · ")
               + t(.period) + " " + configuration.period + " · "
               + t(.checked) + " " + Format.timestamp(createdAt, facts.language))
+          // Who filled it in (masked like every value of a page).
+          if !unknown, let c = a.contact(of: code) {
+            let parts = [c.name, c.position, c.contact, c.filledOn].compactMap { $0 }
+            h.element(
+              "p", ["class": "contact"], t(.contactName) + ": " + parts.joined(separator: " · "))
+          }
         }
       }
       h.open("main", ["class": "wrap"])
       roundPart(&h, code: unknown ? "" : code)
       intro(&h, unknown: unknown, records: records, findings: findings)
+      if !unknown { missingDomains(&h, records) }
       filesSection(&h, files, severalPerDomain: unknown ? [:] : facts.filesPerDomain[code] ?? [:])
       if !unknown { perDomain(&h, records) }
       toFix(&h, findings)
@@ -128,7 +144,10 @@ struct FeedbackPages: Emitter {
           h.card(key, Format.count(value, lang), kind: kind)
         }
       }
-      if errors == 0 && rejected == 0 {
+      if records.isEmpty && !unknown {
+        // A blank workbook is never thanked for.
+        h.element("p", ["class": "note"], t(.nothingReceived, ["pengelola": collectingOffice]))
+      } else if errors == 0 && rejected == 0 {
         h.element(
           "p", ["class": "note good"],
           t(.allAcceptedThanks))
@@ -200,8 +219,15 @@ struct FeedbackPages: Emitter {
     }
   }
 
+  /// An instruction sheet's `lembar-tidak-dikenal`: said among the notes, the
+  /// OPD is not asked to act on it.
+  func asksNothing(_ i: Int) -> Bool {
+    let f = a.findings[i]
+    return f.severity == .info || (f.type == .lembarTidakDikenal && f.params["petunjuk"] != nil)
+  }
+
   func toFix(_ h: inout HTML, _ findings: [Int]) {
-    let needed = findings.filter { a.findings[$0].severity != .info }
+    let needed = findings.filter { !asksNothing($0) }
     h.element("section") { h in
       h.heading(t(.whatToFix))
       guard !needed.isEmpty else {
@@ -278,13 +304,16 @@ struct FeedbackPages: Emitter {
   }
 
   func notes(_ h: inout HTML, _ findings: [Int]) {
-    let info = findings.filter { a.findings[$0].severity == .info }
+    let info = findings.filter(asksNothing)
     guard !info.isEmpty else { return }
     h.element("section") { h in
       h.element("details") { h in
         h.element(
           "summary",
           t(.notesHeading, ["n": "\(info.count)"]))
+        if info.contains(where: { a.findings[$0].params["petunjuk"] != nil }) {
+          h.element("p", ["class": "muted"], t(.instructionSheetNote))
+        }
         limitNote(&h, info.count)
         FindingsTable.render(&h, facts: facts, indices: Array(info.prefix(Self.rowLimit)))
       }

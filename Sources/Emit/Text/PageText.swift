@@ -137,6 +137,26 @@ enum PageText: CaseIterable {
   case cell
   case field
   case fix
+  /// umpan-balik/*.html: what is missing, and OPDs that sent nothing yet.
+  case nothingReceived
+  case missingDomainsHeading
+  case missingDomainsLead
+  case domainToSend
+  case notSentIntro
+  case expectedHeading
+  case notSentStepTemplate
+  case notSentStepFill
+  case instructionSheetNote
+  /// konsolidasi.xlsx and daftar-kirim.csv: who to send the feedback to.
+  case sendListSheet
+  case feedbackPage
+  case contactName
+  case contactPosition
+  case contactInfo
+  case contactDate
+  case errorsToFix
+  case domainsMissing
+  case sendStatus
 
   /// The text in Bahasa Indonesia and in English.
   var words: (id: String, en: String) {
@@ -350,6 +370,51 @@ enum PageText: CaseIterable {
     case .cell: return ("Sel", "Cell")
     case .field: return ("Bidang", "Field")
     case .fix: return ("Saran", "Fix")
+    case .nothingReceived:
+      return (
+        "Belum ada baris yang diterima: berkas yang dikirim tidak berisi baris data. Isi lembar domain templat di bawah baris judul, lalu kirim lagi ke {pengelola}.",
+        "Nothing was received yet: the files sent hold no data rows. Fill in the template's domain sheets below the header row and send them again to {pengelola}."
+      )
+    case .missingDomainsHeading: return ("Domain yang belum dikirim", "Domains not sent yet")
+    case .missingDomainsLead:
+      return (
+        "Dari enam domain SPBE, OPD ini belum mengirim baris untuk domain berikut. Isi lembarnya di templat dan kirim ke {pengelola}:",
+        "Of the six SPBE domains, this OPD has sent no rows for the ones below. Fill in their sheets of the template and send them to {pengelola}:"
+      )
+    case .domainToSend:
+      return (
+        "lembar «{lembar}», kolom wajib: {kolom}", "sheet «{lembar}», required columns: {kolom}"
+      )
+    case .notSentIntro:
+      return (
+        "Belum ada kiriman inventaris SPBE dari OPD ini untuk periode {periode}. Yang diharapkan: satu buku kerja berisi enam domain di bawah, dikirim ke {pengelola}.",
+        "No SPBE inventory has been received from this OPD for the period {periode}. Expected: one workbook holding the six domains below, sent to {pengelola}."
+      )
+    case .expectedHeading: return ("Yang perlu dikirim", "What to send")
+    case .notSentStepTemplate:
+      return (
+        "Minta templat buku kerja OPD ini (lembar Identitas sudah terisi) kepada {pengelola}.",
+        "Ask {pengelola} for this OPD's template workbook (its Identitas sheet filled in)."
+      )
+    case .notSentStepFill:
+      return (
+        "Isi lembar Identitas (nama pengisi, jabatan, kontak) dan satu baris per objek di setiap lembar domain, lalu kirim sebagai .xlsx ke {pengelola}.",
+        "Fill in the Identitas sheet (who filled it in, position, contact) and one row per item on every domain sheet, then send it as .xlsx to {pengelola}."
+      )
+    case .instructionSheetNote:
+      return (
+        "Lembar petunjuk tidak diimpor; tidak perlu diubah.",
+        "Instruction sheets are not imported; nothing to change there."
+      )
+    case .sendListSheet: return ("Daftar Kirim", "Send list")
+    case .feedbackPage: return ("Halaman umpan balik", "Feedback page")
+    case .contactName: return ("Nama pengisi", "Filled in by")
+    case .contactPosition: return ("Jabatan", "Position")
+    case .contactInfo: return ("Kontak", "Contact")
+    case .contactDate: return ("Tanggal pengisian", "Filled in on")
+    case .errorsToFix: return ("Kesalahan yang harus diperbaiki", "Errors to fix")
+    case .domainsMissing: return ("Domain belum dikirim", "Domains missing")
+    case .sendStatus: return ("Status", "Status")
     }
   }
 

@@ -28,6 +28,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case profilHTML = "profil-html"
   case perubahan
   case siaSPBE = "sia-spbe"
+  case daftarKirim = "daftar-kirim"
+  case sqlite
 }
 
 /// When a run exits 1 (SPEC §6 `--fail-on`).

@@ -643,6 +643,17 @@ public enum Catalog {
             fix: Words(
               "Periksa jenis baris ini, atau pindahkan nilainya ke lembar jenis yang memiliki kolom itu.",
               "Check this row's type, or move the value to the sheet of the type that has the column."
+    case .berkasKosong:
+      return Entry(
+        level: .peringatan, title: Words("Berkas kosong", "Empty file"),
+        variants: [
+          .plain: Text(
+            Words(
+              "Berkas \"{berkas}\" tidak berisi satu pun baris data; tidak ada yang diterima darinya.",
+              "File \"{berkas}\" holds no data rows; nothing was received from it."),
+            fix: Words(
+              "Isi baris di lembar domain templat (di bawah baris judul), simpan, lalu kirim lagi.",
+              "Fill in rows on the template's domain sheets (below the header row), save, and send it again."
             ))
         ])
     }

@@ -43,6 +43,7 @@ public enum FindingType: String, Sendable, CaseIterable {
   case berkasGanda = "berkas-ganda"
   case namaGanda = "nama-ganda"
   case kolomTidakBerlaku = "kolom-tidak-berlaku"
+  case berkasKosong = "berkas-kosong"
 
   /// The level the catalog gives this type.
   public var defaultSeverity: Severity { Catalog.entry(self).level }

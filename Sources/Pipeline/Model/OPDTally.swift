@@ -34,9 +34,11 @@ public struct OPDTally: Sendable {
     }
     for s in sources where !withRows.contains(s.path) {
       let stem = ((s.path as NSString).lastPathComponent as NSString).deletingPathExtension
-      if let o = opds?.match(fileStem: stem) {
-        files[o.code, default: []].insert(s.path)
-        namedOwner[s.path] = o.code
+      // A workbook with no rows of a known OPD (a blank one) is the OPD's its
+      // Identitas sheet names, else the one its file name tells.
+      if let code = s.identityOPD ?? opds?.match(fileStem: stem)?.code {
+        files[code, default: []].insert(s.path)
+        namedOwner[s.path] = code
       }
     }
     self.files = files.mapValues { $0.sorted() }

@@ -20,4 +20,8 @@ public struct SourceFile: Sendable {
   public var readable: Bool
   public var format: FileFormat?
   public var tables: [TableSummary] = []
+  /// Who filled it in (its Identitas sheet), when it says.
+  public var contact: Contact?
+  /// The OPD its Identitas sheet names, when it names a known one.
+  public var identityOPD: String?
 }

@@ -40,4 +40,29 @@ extension FileProcessor {
       suggestions: standard.opds.suggestions(for: value))
     return FileOPD(opd: nil, unresolved: f)
   }
+
+  /// The contact rows of Identitas (`nama_pengisi`, `jabatan`, `kontak`,
+  /// `tanggal_pengisian`), label in column A, value in column B; nil when
+  /// none is filled in.
+  func identitasContact(_ grid: SheetGrid) -> Contact? {
+    let keys = ["nama_pengisi", "jabatan", "kontak", "tanggal_pengisian"].map {
+      ($0, identitasLabelKeys($0))
+    }
+    var c = Contact()
+    for row in grid.rows {
+      let label = MatchKey.of(grid.cell(row.number, 1).plainText)
+      guard let key = keys.first(where: { $0.1.contains(label) })?.0 else { continue }
+      let cell = grid.cell(row.number, 2)
+      var value = TextCleaner.clean(cell.plainText)
+      if case .dateTime(let t) = cell { value = t.date.iso }
+      guard !value.isEmpty else { continue }
+      switch key {
+      case "nama_pengisi": c.name = value
+      case "jabatan": c.position = value
+      case "kontak": c.contact = value
+      default: c.filledOn = value
+      }
+    }
+    return c.isEmpty ? nil : c
+  }
 }

@@ -22,6 +22,8 @@ extension FileProcessor {
       let grid = try SheetGrid.read(
         source, sheet: i, name: s.name, maxCells: limits.maxSheetCells)
       fileOPD = identitasOPD(grid, file: file)
+      result.source.contact = identitasContact(grid)
+      result.source.identityOPD = fileOPD.opd?.code
       break
     }
     if fileOPD.opd == nil, let byName = standard.opds.match(fileStem: stem) {
@@ -73,7 +75,10 @@ extension FileProcessor {
         case .found(let d): domain = d
         case .noMatch:
           if !grid.rows.isEmpty {
-            result.findings.append(Finding(.lembarTidakDikenal, at: where_, sheetIndex: i))
+            // An instruction sheet is said too, but asks the OPD for nothing.
+            let params = Self.isInstructionSheet(sheet.name) ? ["petunjuk": "1"] : [:]
+            result.findings.append(
+              Finding(.lembarTidakDikenal, at: where_, sheetIndex: i, params: params))
           }
           continue
         case .tie:
@@ -102,6 +107,21 @@ extension FileProcessor {
         sheetIndex: i, fileOPD: fileOPD)
       validator.run(into: &result)
     }
+    // Nothing to import: said, so the OPD is never thanked for an empty file.
+    if !result.source.tables.contains(where: { $0.dataRows > 0 }) {
+      result.findings.append(Finding(.berkasKosong, at: Location(file: file)))
+    }
+  }
+
+  /// The first words of sheets that explain a workbook rather than hold data
+  /// (`Petunjuk`, `Petunjuk Pengisian`, `Instructions`, …).
+  static let instructionWords: Set<String> = [
+    "petunjuk", "panduan", "instruksi", "keterangan", "cara", "instructions", "instruction",
+    "readme", "guide",
+  ]
+
+  static func isInstructionSheet(_ name: String) -> Bool {
+    MatchKey.words(name).first.map(instructionWords.contains) ?? false
   }
 
   /// Sheet → domain by name (SPEC §2): equal to a domain's alias, or containing

@@ -24,7 +24,7 @@ def rows(ws):
     return list(ws.iter_rows(min_row=2))
 
 
-names = ["Ringkasan"] + [d["label"] for d in std["domains"]] + ["Ditolak", "Temuan"]
+names = ["Ringkasan"] + [d["label"] for d in std["domains"]] + ["Ditolak", "Temuan", "Daftar Kirim"]
 if wb.sheetnames != names:
     problems.append(f"sheets {wb.sheetnames} != {names}")
 
