@@ -67,6 +67,7 @@ public struct ConsolidatedWorkbook: Emitter {
         weight: rejected.count * 2))
     book.sheets.append(
       .init(name: Self.findingsSheet, render: findingsSheet, weight: architecture.findings.count))
+    book.sheets += analysisSheets()
     try book.write(to: path)
   }
 

@@ -138,6 +138,10 @@ extension Analysis {
     public var alasan: String
     /// Their summed amounts; nil when none carries one.
     public var anggaran: Int?
+    /// The RAA code (level 2) they share.
+    public var raa: String = ""
+    /// The content words their names share (the words behind `alasan`).
+    public var kataSama: [String] = []
     public init(aplikasi: [RecordRef], opd: [String], alasan: String, anggaran: Int?) {
       self.aplikasi = aplikasi
       self.opd = opd
