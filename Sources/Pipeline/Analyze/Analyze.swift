@@ -19,7 +19,7 @@ public struct Analyze {
     var analysis = Analysis()
     analysis.anggaran = budget(index)
     let classes = classify(index)
-    analysis.kelasAplikasi = classes.kelas
+    analysis.kelasAplikasi = classes.kelas.sorted { $0.ref < $1.ref }
     analysis.aplikasiUmum = commonApplications(index, classes)
     analysis.kandidatKonsolidasi = consolidation(index, classes)
     let flows = dataFlows(index)

@@ -7,7 +7,9 @@
 /// (Jaccard index of the content words of the names ≥ `nameSimilarity`), or
 /// their names share a content word and their descriptions are similar
 /// (Jaccard index of the content words of name, description and function ≥
-/// `textSimilarity`). Content words are normalized words without stop words
+/// `textSimilarity`), or their names start with the same content word (the
+/// head: `Antrean MPP`, `Antrean Dukcapil`) and share at least half the words
+/// of the shorter name. Content words are normalized words without stop words
 /// and the instansi's place words (`Words.content`). A group is a connected
 /// set of alike applications spanning at least two OPDs. Candidate pairs come
 /// from the name words they share; a word that more than `commonWordLimit`
@@ -27,6 +29,8 @@ extension Analyze {
       words.filter { !$0.isEmpty && !Words.stop.contains($0) && !places.contains($0) && !Words.isNumber($0) }
     }
     let nameWords = c.localWords.map { Set(content($0.name)) }
+    // The head word of a name: its first content word, what the application is (`antrean`).
+    let heads = c.localWords.map { content($0.name).first }
     let allWords = c.localWords.indices.map { k in
       nameWords[k].union(content(c.localWords[k].text))
     }
@@ -75,9 +79,12 @@ extension Analyze {
         else { continue }
         for j in list where j > k && tried.insert(j).inserted {
           guard x.opd(apps[j]) != x.opd(apps[k]) else { continue }
+          let shared = nameWords[k].intersection(nameWords[j]).count
           let alike =
             jaccard(nameWords[k], nameWords[j]) >= Self.nameSimilarity
             || jaccard(allWords[k], allWords[j]) >= Self.textSimilarity
+            || (heads[k] == heads[j]
+              && 2 * shared >= min(nameWords[k].count, nameWords[j].count))
           if alike { join(k, j) }
         }
       }

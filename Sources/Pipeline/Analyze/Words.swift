@@ -34,10 +34,11 @@ enum Words {
   /// words of the instansi (`kab`, `serang`).
   static let stop: Set<String> = [
     "a", "aplikasi", "app", "apps", "atau", "b", "bagi", "baru", "berbasis", "c", "dalam", "dan",
-    "dari", "daring", "dengan", "di", "digital", "e", "elektronik", "informasi", "ini", "kab",
+    "dari", "daring", "dashboard", "dengan", "di", "digital", "e", "elektronik", "go", "informasi",
+    "ini", "kab",
     "kabupaten", "ke", "kota", "layanan", "manajemen", "melalui", "mendukung", "mobile", "oleh",
     "online", "pada", "pelayanan", "pemerintah", "pemkab", "pemda", "pengelolaan", "portal",
-    "secara", "si", "sim", "sistem", "sistim", "terintegrasi", "terpadu", "untuk", "web",
+    "secara", "si", "sim", "sistem", "sistim", "smart", "terintegrasi", "terpadu", "untuk", "web",
     "website", "yang",
   ]
 
