@@ -85,7 +85,10 @@ enum AnalysisJSON {
 
   static func budget(_ b: Analysis.Budget) -> JSON {
     func counts(_ l: Analysis.Budget.Line) -> [(String, JSON)] {
-      [("jumlah", .int(l.jumlah)), ("tanpa_nilai", .int(l.tanpaNilai)), ("rekaman", .int(l.rekaman))]
+      [
+        ("jumlah", .int(l.jumlah)), ("tanpa_nilai", .int(l.tanpaNilai)),
+        ("rekaman", .int(l.rekaman)),
+      ]
     }
     return .object([
       ("total", .int(b.total)),
@@ -93,21 +96,29 @@ enum AnalysisJSON {
       (
         "per_opd",
         .array(
-          b.perOPD.map { .object([("opd", .string($0.kunci)), ("domain", .string($0.domain))] + counts($0)) })
+          b.perOPD.map {
+            .object([("opd", .string($0.kunci)), ("domain", .string($0.domain))] + counts($0))
+          })
       ),
       (
         "per_raa",
         .array(
-          b.perRAA.map { .object([("raa", $0.kunci.isEmpty ? .null : .string($0.kunci))] + counts($0)) })
+          b.perRAA.map {
+            .object([("raa", $0.kunci.isEmpty ? .null : .string($0.kunci))] + counts($0))
+          })
       ),
       (
         "per_tahun",
-        .array(b.perTahun.map { .object([("tahun", Int($0.kunci).map(JSON.int) ?? .null)] + counts($0)) })
+        .array(
+          b.perTahun.map { .object([("tahun", Int($0.kunci).map(JSON.int) ?? .null)] + counts($0)) }
+        )
       ),
       (
         "termahal",
         .array(
-          b.termahal.map { .object(refMembers($0.ref) + [("nama", .string($0.nama)), ("jumlah", .int($0.jumlah))]) })
+          b.termahal.map {
+            .object(refMembers($0.ref) + [("nama", .string($0.nama)), ("jumlah", .int($0.jumlah))])
+          })
       ),
     ])
   }

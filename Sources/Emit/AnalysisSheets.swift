@@ -73,11 +73,14 @@ extension ConsolidatedWorkbook {
     let columns = header(
       s,
       [
-        .opdCode, .opd, .recordID, .applicationName, .raaCode, .applicationClass, .commonApplication,
+        .opdCode, .opd, .recordID, .applicationName, .raaCode, .applicationClass,
+        .commonApplication,
         .migrationFor, .hostingPlace, .amount,
       ])
     var migration: [RecordRef: [String]] = [:]
-    for c in a.aplikasiUmum { for r in c.kandidatMigrasi { migration[r, default: []].append(c.nama) } }
+    for c in a.aplikasiUmum {
+      for r in c.kandidatMigrasi { migration[r, default: []].append(c.nama) }
+    }
     var place: [RecordRef: String] = [:]
     for h in a.hosting { for r in h.aplikasi { place[r] = h.lokasi } }
     var byRef: [RecordRef: Int] = [:]

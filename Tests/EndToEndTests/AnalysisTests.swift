@@ -172,6 +172,7 @@ final class AnalysisTests: XCTestCase {
       """
     let xlsx = out.appendingPathComponent("konsolidasi.xlsx")
     let py = try Binary.tool(["python3", "-c", script, xlsx.path])
-    XCTAssertEqual(py.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "7 \(total)", py.stderr)
+    XCTAssertEqual(
+      py.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "7 \(total)", py.stderr)
   }
 }

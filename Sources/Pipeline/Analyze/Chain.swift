@@ -86,7 +86,8 @@ extension Analyze {
       }
     }
     if x.has("aplikasi", "data") {
-      for i in x.of("aplikasi") where sends(i, "data") && x.links(i, "data", target: "data").isEmpty {
+      for i in x.of("aplikasi") where sends(i, "data") && x.links(i, "data", target: "data").isEmpty
+      {
         add("aplikasi-tanpa-data", i)
       }
     }

@@ -79,7 +79,9 @@ extension Analyze {
       var best: (entry: Int, length: Int)?
       if let e = names.compact[MatchKey.of(name)] { best = (e, Int.max) }
       for m in names.matches(Words.of(name)) {
-        if best == nil || m.length > best!.length || (m.length == best!.length && m.entry < best!.entry) {
+        if best == nil || m.length > best!.length
+          || (m.length == best!.length && m.entry < best!.entry)
+        {
           best = m
         }
       }

@@ -26,7 +26,9 @@ extension Analyze {
     let apps = c.local
     let raa = apps.map { Self.raaLevel2(x.text($0, "raa")) ?? "" }
     func content(_ words: [String]) -> [String] {
-      words.filter { !$0.isEmpty && !Words.stop.contains($0) && !places.contains($0) && !Words.isNumber($0) }
+      words.filter {
+        !$0.isEmpty && !Words.stop.contains($0) && !places.contains($0) && !Words.isNumber($0)
+      }
     }
     let nameWords = c.localWords.map { Set(content($0.name)) }
     // The head word of a name: its first content word, what the application is (`antrean`).
