@@ -83,7 +83,8 @@ extension Analysis {
       public var jumlah: Int
       public var tanpaNilai: Int
       public var rekaman: Int
-      public init(kunci: String, domain: String? = nil, jumlah: Int, tanpaNilai: Int, rekaman: Int) {
+      public init(kunci: String, domain: String? = nil, jumlah: Int, tanpaNilai: Int, rekaman: Int)
+      {
         self.kunci = kunci
         self.domain = domain
         self.jumlah = jumlah
