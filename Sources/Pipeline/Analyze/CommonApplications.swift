@@ -5,7 +5,7 @@ import Standard
 ///
 /// Classing: an application *is* an entry of `aplikasi-umum.csv` when the
 /// entry's name or one of its aliases occurs in the application's name as a
-/// run of whole words (`SPSE LPSE Kab. Serang` is SPSE), or equals it with
+/// run of whole words (`SPSE LPSE Kab. X` is SPSE), or equals it with
 /// spaces and punctuation ignored (`eKinerja`); the longest match wins. It is
 /// then `umum` or `khusus-nasional` as the entry says, otherwise
 /// `khusus-daerah`.

@@ -2,7 +2,7 @@
 /// same job.
 ///
 /// Two `khusus-daerah` applications are alike when they have the same RAA code
-/// (level 2) and the same content words in their names (`SIMPEG Kab. Serang`
+/// (level 2) and the same content words in their names (`SIMPEG Kab. X`
 /// and `Simpeg`), or, in different OPDs, either their name words are similar
 /// (Jaccard index of the content words of the names ≥ `nameSimilarity`), or
 /// their names share a content word and their descriptions are similar

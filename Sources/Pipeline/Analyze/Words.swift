@@ -31,7 +31,7 @@ enum Words {
 
   /// Words that say nothing about what an application does: Indonesian
   /// function words, the generic parts of application names, and the place
-  /// words of the instansi (`kab`, `serang`).
+  /// words of the instansi (`kab` and the region's name).
   static let stop: Set<String> = [
     "a", "aplikasi", "app", "apps", "atau", "b", "bagi", "baru", "berbasis", "c", "dalam", "dan",
     "dari", "daring", "dashboard", "dengan", "di", "digital", "e", "elektronik", "go", "informasi",
@@ -51,8 +51,8 @@ enum Words {
   static func isNumber(_ w: String) -> Bool { w.utf8.allSatisfy { (0x30...0x39).contains($0) } }
 
   /// The place words of the instansi, from the region suffixes the OPD
-  /// registry tolerates (`kabserang` → `serang`, `kabupatenserangbanten` →
-  /// `serangbanten`), with the province's words when the suffix has them.
+  /// registry tolerates (`kabx` → `x`, `kabupatenxbanten` →
+  /// `xbanten`), with the province's words when the suffix has them.
   static func places(_ opds: OPDRegistry) -> Set<String> {
     var out = Set<String>()
     for s in opds.regionSuffixes {
@@ -61,7 +61,7 @@ enum Words {
         break
       }
     }
-    // "serangbanten": the shortest place is the region itself; what follows it is the province.
+    // "xbanten": the shortest place is the region itself; what follows it is the province.
     if let region = out.min(by: { $0.count < $1.count }) {
       for p in out where p.hasPrefix(region) && p != region {
         out.insert(String(p.dropFirst(region.count)))
