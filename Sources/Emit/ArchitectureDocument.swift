@@ -61,6 +61,7 @@ public struct ArchitectureDocument: Emitter {
     members.append(
       ("temuan", .array(count: a.findings.count) { finding(a.findings[$0], index: $0) }))
     members.append(("ringkasan", .value(summary())))
+    members.append(("analisis", .value(AnalysisJSON.encode(a.analysis))))
     return members
   }
 

@@ -68,6 +68,7 @@ public struct ConsolidatedWorkbook: Emitter {
     book.sheets.append(
       .init(name: Self.findingsSheet, render: findingsSheet, weight: architecture.findings.count))
     book.sheets.append(.init(name: Self.sendListSheet, render: sendListSheet))
+    book.sheets += analysisSheets()
     try book.write(to: path)
   }
 

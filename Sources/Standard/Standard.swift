@@ -26,6 +26,9 @@ public struct Standard: Sendable {
   /// Phrases describing types, required-ness and aliases in the template's
   /// column notes (`keterangan_jenis` of `domains.json`), with `{…}` placeholders.
   public var typeNotes: [String: String] = [:]
+  /// The Aplikasi Umum and national applications (`aplikasi-umum.csv`), empty
+  /// when the manifest lists none.
+  public var commonApplications = CommonApplicationList(entries: [])
 
   public func domain(_ key: String) -> Domain? { domains.first { $0.key == key } }
   public func info(_ list: String) -> ListInfo? { lists.first { $0.name == list } }
@@ -67,6 +70,7 @@ public struct Standard: Sendable {
     var codelists: [String: Codelist] = [:]
     var enumerations: [String: Enumeration] = [:]
     var opdTable: CodelistTable?
+    var common = CommonApplicationList(entries: [])
     for item in manifest.codelists {
       let path = overrides[item.nama] ?? folder.appendingPathComponent(item.berkas).path
       // A replaced list is named by its file: the bundled edition is not what it holds.
@@ -82,6 +86,8 @@ public struct Standard: Sendable {
         for e in try Enumeration.all(table: table) { enumerations[e.name] = e }
       case "opd":
         opdTable = table
+      case "aplikasi-umum":
+        common = try CommonApplicationList(table: table)
       default:
         throw StandardError.unreadable(file: item.berkas, detail: "jenis \(item.jenis)")
       }
@@ -117,6 +123,7 @@ public struct Standard: Sendable {
         aliases: $0.aliases ?? [])
     }
     standard.typeNotes = domainsFile.keterangan_jenis ?? [:]
+    standard.commonApplications = common
     return standard
   }
 

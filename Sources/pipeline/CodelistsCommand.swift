@@ -31,6 +31,13 @@ struct CodelistsCommand: ParsableCommand {
       for e in list.entries { show(e.code, e.name, indent: e.level - 1) }
     } else if name == "opd" {
       for o in standard.opds.offices { show(o.code, "\(o.name) (\(o.abbreviation))") }
+    } else if name == "aplikasi_umum" {
+      for a in standard.commonApplications.entries {
+        show(
+          a.name,
+          "\(a.kind), \(a.owner), \(a.raa)"
+            + (a.aliases.isEmpty ? "" : "; alias: " + a.aliases.joined(separator: ", ")))
+      }
     } else if let e = standard.enumerations[name] {
       for v in e.values {
         show(v.code, v.aliases.isEmpty ? "" : "alias: " + v.aliases.joined(separator: ", "))

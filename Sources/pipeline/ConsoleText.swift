@@ -316,6 +316,7 @@ extension ConsoleText {
       id
       ? "OPD: \(sent.count) dari \(all) mengirim data; \(all - sent.count) belum\n"
       : "OPDs: \(sent.count) of \(all) sent data; \(all - sent.count) did not\n"
+    if a.analysis != .empty { s += AnalysisConsoleText.line(a.analysis, lang: lang) }
     if !written.isEmpty {
       s += (id ? "Keluaran: " : "Outputs: ") + written.joined(separator: ", ") + "\n"
     }

@@ -103,7 +103,8 @@ final class ConsolidatedWorkbookTests: XCTestCase {
     let lines = text.split(separator: "\n").map(String.init)
     XCTAssertEqual(
       lines.first,
-      (["Ringkasan"] + standard.domains.map(\.label) + ["Ditolak", "Temuan", "Daftar Kirim"])
+      (["Ringkasan"] + standard.domains.map(\.label) + ["Ditolak", "Temuan", "Daftar Kirim"]
+        + ConsolidatedWorkbook.analysisSheetNames)
         .joined(separator: "|"), text)
     XCTAssertEqual(lines.dropFirst().first, "SPBE architecture consolidation", text)
     XCTAssertEqual(lines.dropFirst(2).first, "1 January 2026 07:00 WIB (UTC+07:00)", text)

@@ -157,6 +157,31 @@ enum PageText: CaseIterable {
   case errorsToFix
   case domainsMissing
   case sendStatus
+  /// konsolidasi.xlsx, the `Analisis …` sheets.
+  case domain
+  case amount
+  case withoutAmount
+  case records
+  case applicationName
+  case raaCode
+  case applicationClass
+  case commonApplication
+  case migrationFor
+  case hostingPlace
+  case owner
+  case users
+  case nonUsers
+  case userCount
+  case migrationCandidates
+  case group
+  case sharedWords
+  case gapKind
+  case recordName
+  case fromOPD
+  case toOPD
+  case dataName
+  case applicationCount
+  case recordID
 
   /// The text in Bahasa Indonesia and in English.
   var words: (id: String, en: String) {
@@ -415,6 +440,30 @@ enum PageText: CaseIterable {
     case .errorsToFix: return ("Kesalahan yang harus diperbaiki", "Errors to fix")
     case .domainsMissing: return ("Domain belum dikirim", "Domains missing")
     case .sendStatus: return ("Status", "Status")
+    case .domain: return ("Domain", "Domain")
+    case .amount: return ("Jumlah (Rp)", "Amount (Rp)")
+    case .withoutAmount: return ("Tanpa nilai", "Without amount")
+    case .records: return ("Rekaman", "Records")
+    case .applicationName: return ("Nama aplikasi", "Application name")
+    case .raaCode: return ("Kode RAA", "RAA code")
+    case .applicationClass: return ("Kelas", "Class")
+    case .commonApplication: return ("Aplikasi Umum/nasional", "Common/national application")
+    case .migrationFor: return ("Kandidat migrasi ke", "Migration candidate for")
+    case .hostingPlace: return ("Lokasi hosting", "Hosting")
+    case .owner: return ("Pemilik", "Owner")
+    case .users: return ("OPD pengguna", "OPDs using it")
+    case .nonUsers: return ("OPD bukan pengguna", "OPDs not using it")
+    case .userCount: return ("Jumlah OPD pengguna", "OPDs using it (count)")
+    case .migrationCandidates: return ("Kandidat migrasi", "Migration candidates")
+    case .group: return ("Kelompok", "Group")
+    case .sharedWords: return ("Kata yang sama", "Shared words")
+    case .gapKind: return ("Jenis celah", "Gap")
+    case .recordName: return ("Nama", "Name")
+    case .fromOPD: return ("Dari OPD", "From OPD")
+    case .toOPD: return ("Ke OPD", "To OPD")
+    case .dataName: return ("Nama data", "Data name")
+    case .applicationCount: return ("Jumlah aplikasi", "Applications")
+    case .recordID: return ("ID", "ID")
     }
   }
 

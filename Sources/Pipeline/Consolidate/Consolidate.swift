@@ -30,8 +30,10 @@ public struct Consolidate {
     Self.orderFindings(&findings, records: &records)
     Self.orderRecords(&records)
     let sources = Self.account(files.map(\.source), records: records)
+    let analysis = Analyze(standard: standard).run(records)
     return Architecture(
-      sources: sources, records: records, findings: findings, opds: standard.opds)
+      sources: sources, records: records, findings: findings, opds: standard.opds,
+      analysis: analysis)
   }
 
   /// A record with a `kesalahan` is rejected.

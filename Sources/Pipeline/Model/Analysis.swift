@@ -83,7 +83,8 @@ extension Analysis {
       public var jumlah: Int
       public var tanpaNilai: Int
       public var rekaman: Int
-      public init(kunci: String, domain: String? = nil, jumlah: Int, tanpaNilai: Int, rekaman: Int) {
+      public init(kunci: String, domain: String? = nil, jumlah: Int, tanpaNilai: Int, rekaman: Int)
+      {
         self.kunci = kunci
         self.domain = domain
         self.jumlah = jumlah
@@ -138,6 +139,10 @@ extension Analysis {
     public var alasan: String
     /// Their summed amounts; nil when none carries one.
     public var anggaran: Int?
+    /// The RAA code (level 2) they share.
+    public var raa: String = ""
+    /// The content words their names share (the words behind `alasan`).
+    public var kataSama: [String] = []
     public init(aplikasi: [RecordRef], opd: [String], alasan: String, anggaran: Int?) {
       self.aplikasi = aplikasi
       self.opd = opd

@@ -25,6 +25,9 @@ def rows(ws):
 
 
 names = ["Ringkasan"] + [d["label"] for d in std["domains"]] + ["Ditolak", "Temuan", "Daftar Kirim"]
+# The analyses' sheets come after the others.
+names += ["Analisis Anggaran", "Analisis Aplikasi", "Analisis Aplikasi Umum", "Analisis Konsolidasi",
+          "Analisis Celah", "Analisis Interoperabilitas", "Analisis Hosting"]
 if wb.sheetnames != names:
     problems.append(f"sheets {wb.sheetnames} != {names}")
 
