@@ -643,6 +643,8 @@ public enum Catalog {
             fix: Words(
               "Periksa jenis baris ini, atau pindahkan nilainya ke lembar jenis yang memiliki kolom itu.",
               "Check this row's type, or move the value to the sheet of the type that has the column."
+            ))
+        ])
     case .berkasKosong:
       return Entry(
         level: .peringatan, title: Words("Berkas kosong", "Empty file"),
