@@ -60,6 +60,9 @@ extension FeedbackPages {
         }
       }
       h.open("main", ["class": "wrap"])
+      // An OPD whose files are gone since the last round is told what left
+      // with them; one that never sent anything has nothing to compare.
+      if context.changes?.of(office.code) != nil { roundPart(&h, code: office.code) }
       h.element("section") { h in
         h.element(
           "p", ["class": "note"],
